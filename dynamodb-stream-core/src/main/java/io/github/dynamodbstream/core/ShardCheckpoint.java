@@ -1,0 +1,38 @@
+package io.github.dynamodbstream.core;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Where a consumer stands in one shard.
+ *
+ * @param shardId the shard
+ * @param sequenceNumber the sequence number of the last record acknowledged, or {@code null} when none was
+ *        (a finished shard that held no records)
+ * @param finished whether the shard was closed and read to its end; a finished shard is never read again
+ * @param updatedAt when the checkpoint was taken
+ */
+public record ShardCheckpoint(String shardId, String sequenceNumber, boolean finished, Instant updatedAt) {
+
+    public ShardCheckpoint {
+        Objects.requireNonNull(shardId, "shardId");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        if (sequenceNumber != null && !sequenceNumber.chars().allMatch(Character::isDigit)) {
+            throw new IllegalArgumentException(
+                    "A sequence number is a string of digits, got '" + sequenceNumber + "' for shard " + shardId);
+        }
+    }
+
+    /** Whether this checkpoint lies after the other one in the shard (a higher sequence number). */
+    public boolean isAfter(ShardCheckpoint other) {
+        if (other.sequenceNumber == null) {
+            return sequenceNumber != null || (finished && !other.finished);
+        }
+        if (sequenceNumber == null) {
+            return false;
+        }
+        int order = new BigInteger(sequenceNumber).compareTo(new BigInteger(other.sequenceNumber));
+        return order > 0 || (order == 0 && finished && !other.finished);
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.dynamodbstream.core;
+
+import java.util.Map;
+
+/**
+ * Stores the checkpoint of every shard a consumer reads: the sequence number of the last record its listener
+ * acknowledged. A checkpoint is keyed by consumer name, stream ARN and shard id.
+ *
+ * <p>Implementations must be safe for concurrent use by several threads of one poller. Methods added later are
+ * {@code default} methods, so existing implementations keep compiling.
+ */
+public interface ShardStateRepository {
+
+    /**
+     * Every checkpoint of one consumer on one stream.
+     *
+     * @param consumerName the consumer's name, never {@code null}
+     * @param streamArn the stream's ARN, never {@code null}
+     * @return the checkpoints by shard id; empty, never {@code null}, when the consumer has none
+     */
+    Map<String, ShardCheckpoint> load(String consumerName, String streamArn);
+
+    /**
+     * Saves a checkpoint. A checkpoint never moves backwards: saving one whose sequence number is lower than the
+     * stored one is rejected with {@link CheckpointConflictException}.
+     *
+     * @param consumerName the consumer's name, never {@code null}
+     * @param streamArn the stream's ARN, never {@code null}
+     * @param checkpoint the checkpoint, never {@code null}
+     * @throws CheckpointConflictException when another poller with the same consumer name saved a checkpoint
+     *         that this one would overwrite
+     */
+    void save(String consumerName, String streamArn, ShardCheckpoint checkpoint);
+
+    /**
+     * Forgets the checkpoint of a shard that has left the stream (its records aged out).
+     *
+     * @param consumerName the consumer's name, never {@code null}
+     * @param streamArn the stream's ARN, never {@code null}
+     * @param shardId the shard, never {@code null}
+     */
+    void remove(String consumerName, String streamArn, String shardId);
+}
