@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.emulator.internal.expression;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
@@ -10,4 +11,15 @@ import java.util.Map;
  * @param values ExpressionAttributeValues ({@code :v} to a value in DynamoDB JSON), empty when absent
  */
 public record ExpressionContext(Map<String, String> names, ObjectNode values) {
+
+    /** {@code null} stands for an absent parameter and becomes empty. */
+    public ExpressionContext {
+        names = names == null ? Map.of() : Map.copyOf(names);
+        values = values == null ? JsonNodeFactory.instance.objectNode() : values;
+    }
+
+    /** A context without substitutions. */
+    public static ExpressionContext empty() {
+        return new ExpressionContext(null, null);
+    }
 }
