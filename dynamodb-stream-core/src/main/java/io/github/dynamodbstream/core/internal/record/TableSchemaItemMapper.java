@@ -7,12 +7,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Maps images to annotated classes with the DynamoDB Enhanced Client's {@link TableSchema}, one schema per class.
- * Load this class only after {@link #isEnhancedClientPresent()} returned {@code true}: it links to the optional
- * {@code dynamodb-enhanced} dependency.
+ * Use this class only when {@link EnhancedClient#PRESENT}: it links to the optional {@code dynamodb-enhanced}
+ * dependency.
  */
 public final class TableSchemaItemMapper {
-
-    private static final String TABLE_SCHEMA_CLASS = "software.amazon.awssdk.enhanced.dynamodb.TableSchema";
 
     private static final ClassValue<TableSchema<?>> SCHEMAS = new ClassValue<>() {
         @Override
@@ -22,16 +20,6 @@ public final class TableSchemaItemMapper {
     };
 
     private TableSchemaItemMapper() {
-    }
-
-    /** Whether {@code software.amazon.awssdk:dynamodb-enhanced} is on the class path. */
-    public static boolean isEnhancedClientPresent() {
-        try {
-            Class.forName(TABLE_SCHEMA_CLASS, false, TableSchemaItemMapper.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return false;
-        }
     }
 
     /**

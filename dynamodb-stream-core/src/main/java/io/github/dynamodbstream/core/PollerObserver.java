@@ -1,0 +1,57 @@
+package io.github.dynamodbstream.core;
+
+import java.time.Duration;
+
+/**
+ * Sees what a poller does, for metrics and tracing. Every method has a no-op default; implement the ones you need.
+ * Methods are called on the poller's threads, possibly on several at once: keep them fast and thread-safe, and do
+ * not throw (an exception fails the shard's read for the round).
+ */
+public interface PollerObserver {
+
+    /** An observer that ignores everything. */
+    PollerObserver NONE = new PollerObserver() {
+    };
+
+    /**
+     * One DynamoDB Streams API call ended, retries counted one by one.
+     *
+     * @param operation {@code DescribeStream}, {@code GetShardIterator} or {@code GetRecords}
+     * @param outcome {@code Success}, or the error code (for example {@code LimitExceededException})
+     * @param latency how long the call took
+     */
+    default void apiCall(String operation, String outcome, Duration latency) {
+    }
+
+    /** A call was throttled ({@code LimitExceededException} or another throttling error). */
+    default void throttled(String operation) {
+    }
+
+    /** The listener accepted {@code count} records of one change type from one shard. */
+    default void recordsDelivered(String shardId, ChangeType type, int count) {
+    }
+
+    /** Age of the newest record just delivered from a shard: now minus its approximate creation time. */
+    default void lag(String shardId, Duration lag) {
+    }
+
+    /** The listener threw while handling a batch of a shard (each attempt counts). */
+    default void listenerFailed(String shardId, Throwable failure) {
+    }
+
+    /** Records given up on after the listener failed on them (with {@link ListenerFailureMode#SKIP}). */
+    default void recordsSkipped(String shardId, int count) {
+    }
+
+    /** A record could not be read into a {@link ChangeRecord} and was skipped. */
+    default void malformedRecord(String shardId, String sequenceNumber) {
+    }
+
+    /** Records were lost before they could be read. */
+    default void dataLoss(DataLoss dataLoss) {
+    }
+
+    /** A round ended. */
+    default void roundCompleted(PollResult result, Duration duration) {
+    }
+}

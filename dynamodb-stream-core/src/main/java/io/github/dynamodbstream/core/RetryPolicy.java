@@ -1,0 +1,71 @@
+package io.github.dynamodbstream.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How often, and how long apart, a poller tries an operation again: capped exponential backoff with jitter. The
+ * delay before retry {@code n} (from 1) is {@code min(maxDelay, baseDelay * 2^(n-1))}, of which the fraction
+ * {@code jitter} is random: {@code 1.0} ("full jitter") picks uniformly between zero and that delay, {@code 0}
+ * waits exactly that delay.
+ *
+ * @param maxAttempts attempts in all, the first one included; at least 1 (1 means no retry)
+ * @param baseDelay delay before the first retry
+ * @param maxDelay the longest delay between two attempts
+ * @param jitter the random fraction of each delay, from 0 to 1
+ */
+public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter) {
+
+    public RetryPolicy {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1 (1 means no retry), got " + maxAttempts);
+        }
+        Objects.requireNonNull(baseDelay, "baseDelay");
+        Objects.requireNonNull(maxDelay, "maxDelay");
+        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException(
+                    "Need 0 <= baseDelay <= maxDelay, got baseDelay " + baseDelay + " and maxDelay " + maxDelay);
+        }
+        if (!(jitter >= 0 && jitter <= 1)) {
+            throw new IllegalArgumentException("jitter is a fraction from 0 to 1, got " + jitter);
+        }
+    }
+
+    /**
+     * A policy with full jitter.
+     *
+     * @param maxAttempts attempts in all, the first one included
+     * @param baseDelay delay before the first retry
+     * @param maxDelay the longest delay between two attempts
+     * @return the policy
+     */
+    public static RetryPolicy of(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, 1.0);
+    }
+
+    /** A policy that tries once and never again. */
+    public static RetryPolicy noRetry() {
+        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
+    }
+
+    /** This policy with another jitter fraction. */
+    public RetryPolicy withJitter(double jitter) {
+        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, jitter);
+    }
+
+    /**
+     * The delay before a retry, for a given random draw.
+     *
+     * @param retry the retry, from 1 (the second attempt)
+     * @param random a number from 0 (inclusive) to 1 (exclusive)
+     * @return the delay
+     */
+    public Duration delayBeforeRetry(int retry, double random) {
+        long base = baseDelay.toNanos();
+        long max = maxDelay.toNanos();
+        long exponential = retry >= 63 || base > (max >> Math.min(retry - 1, 62)) ? max : base << (retry - 1);
+        long capped = Math.min(max, exponential);
+        long randomPart = (long) (capped * jitter * random);
+        return Duration.ofNanos(capped - (long) (capped * jitter) + randomPart);
+    }
+}

@@ -1,0 +1,58 @@
+package io.github.dynamodbstream.core.internal.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
+
+/** Sorts the errors of DynamoDB Streams calls. */
+public final class ApiErrors {
+
+    private ApiErrors() {
+    }
+
+    /** Whether the call was throttled. */
+    public static boolean isThrottling(SdkException e) {
+        return e instanceof LimitExceededException
+                || (e instanceof SdkServiceException service && service.isThrottlingException());
+    }
+
+    /** Whether trying the same call again may succeed: throttling, a 5xx answer, or a network error. */
+    public static boolean isRetryable(SdkException e) {
+        if (isThrottling(e)) {
+            return true;
+        }
+        if (e instanceof SdkServiceException service) {
+            return service.statusCode() >= 500;
+        }
+        if (e instanceof SdkClientException) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException || cause instanceof UncheckedIOException) {
+                    return true;
+                }
+            }
+            return e.retryable();
+        }
+        return false;
+    }
+
+    /** The error code of a failed call, for metrics: {@code LimitExceededException}, or the exception's class name. */
+    public static String code(SdkException e) {
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                && aws.awsErrorDetails().errorCode() != null) {
+            return aws.awsErrorDetails().errorCode();
+        }
+        return e.getClass().getSimpleName();
+    }
+
+    /** A one-line description of a failure, for logs and results. */
+    public static String describe(Throwable e) {
+        String message = e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
+                ? aws.awsErrorDetails().errorMessage() : e.getMessage();
+        String code = e instanceof SdkException sdk ? code(sdk) : e.getClass().getSimpleName();
+        return message == null ? code : code + ": " + message;
+    }
+}

@@ -1,0 +1,69 @@
+package io.github.dynamodbstream.core.internal.delivery;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.MalformedRecordException;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.core.StreamListener;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/** Reads a page of stream records into change records; a record that cannot be read is reported and skipped. */
+public final class RecordConverter {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordConverter.class);
+
+    private final StreamArn streamArn;
+    private final StreamListener listener;
+    private final PollerObserver observer;
+
+    public RecordConverter(StreamArn streamArn, StreamListener listener, PollerObserver observer) {
+        this.streamArn = streamArn;
+        this.listener = listener;
+        this.observer = observer;
+    }
+
+    /**
+     * Reads a page.
+     *
+     * @param shardId the shard the page came from
+     * @param page the records, not empty
+     * @return the batch
+     */
+    public RecordBatch convert(String shardId, List<Record> page) {
+        List<ChangeRecord> records = new ArrayList<>(page.size());
+        int[] counts = new int[ChangeType.values().length];
+        int malformed = 0;
+        for (Record raw : page) {
+            try {
+                ChangeRecord record = ChangeRecord.of(raw, shardId, streamArn);
+                records.add(record);
+                counts[record.type().ordinal()]++;
+            } catch (MalformedRecordException e) {
+                malformed++;
+                reportMalformed(shardId, raw, e);
+            }
+        }
+        String first = page.get(0).dynamodb() == null ? null : page.get(0).dynamodb().sequenceNumber();
+        Record lastRecord = page.get(page.size() - 1);
+        String last = lastRecord.dynamodb() == null ? null : lastRecord.dynamodb().sequenceNumber();
+        return new RecordBatch(records, counts, first, last, malformed);
+    }
+
+    private void reportMalformed(String shardId, Record raw, MalformedRecordException e) {
+        String sequenceNumber = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
+        log.warn("Skipped a record of shard {} of stream {} (event id {}, sequence number {}) that could not be "
+                + "read: {}", shardId, streamArn, raw.eventID(), sequenceNumber, e.getMessage());
+        observer.malformedRecord(shardId, sequenceNumber);
+        try {
+            listener.onMalformedRecord(shardId, raw, e);
+        } catch (RuntimeException listenerFailure) {
+            log.warn("The listener's onMalformedRecord failed for shard {}; the record stays skipped", shardId,
+                    listenerFailure);
+        }
+    }
+}

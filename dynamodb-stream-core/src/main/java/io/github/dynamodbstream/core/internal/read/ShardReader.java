@@ -1,0 +1,226 @@
+package io.github.dynamodbstream.core.internal.read;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.ShardFailure;
+import io.github.dynamodbstream.core.internal.api.ApiErrors;
+import io.github.dynamodbstream.core.internal.api.StreamApi;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryOutcome;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryResult;
+import io.github.dynamodbstream.core.internal.delivery.RecordBatch;
+import io.github.dynamodbstream.core.internal.delivery.RecordConverter;
+import io.github.dynamodbstream.core.internal.read.ShardReadResult.End;
+import io.github.dynamodbstream.core.internal.shard.Checkpoints;
+import io.github.dynamodbstream.core.internal.shard.TrackedShard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+
+/**
+ * Reads one shard for one round: pages through {@code GetRecords} until the shard is caught up, read to its end, or
+ * the per-round cap of calls is reached; hands each page to the listener and saves the checkpoint after it.
+ *
+ * <p>An empty page does not mean the end: records may lie further on. A closed shard is read until
+ * {@code NextShardIterator} is absent, through empty pages. An open shard is read on through empty pages once it
+ * gave records in the round, up to {@value #EMPTY_PAGES_BEFORE_CAUGHT_UP} empty pages in a row; an open shard whose
+ * first page of the round is empty is caught up, so an idle shard costs one call a round. An iterator that comes
+ * back unchanged always means caught up.
+ */
+public final class ShardReader {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardReader.class);
+    private static final int MAX_REPOSITIONS = 3;
+    private static final int EMPTY_PAGES_BEFORE_CAUGHT_UP = 3;
+
+    private final StreamApi api;
+    private final IteratorPositioner positioner;
+    private final String streamArn;
+    private final int maxRecordsPerCall;
+    private final int maxCallsPerRound;
+    private final RecordConverter converter;
+    private final DeliveryPolicy deliveryPolicy;
+    private final Checkpoints checkpoints;
+    private final PollerObserver observer;
+    private final Clock clock;
+
+    public ShardReader(StreamApi api, String streamArn, int maxRecordsPerCall, int maxCallsPerRound,
+            RecordConverter converter, DeliveryPolicy deliveryPolicy, Checkpoints checkpoints,
+            PollerObserver observer, Clock clock) {
+        this.api = api;
+        this.positioner = new IteratorPositioner(api, streamArn);
+        this.streamArn = streamArn;
+        this.maxRecordsPerCall = maxRecordsPerCall;
+        this.maxCallsPerRound = maxCallsPerRound;
+        this.converter = converter;
+        this.deliveryPolicy = deliveryPolicy;
+        this.checkpoints = checkpoints;
+        this.observer = observer;
+        this.clock = clock;
+    }
+
+    /**
+     * Reads a shard for one round. Never throws an exception; an {@link Error} of the listener goes up, leaving the
+     * shard to read its unacknowledged batch again.
+     *
+     * @param shard the shard, owned by the calling thread until this returns
+     * @param stopping tells whether the poller is stopping: the read ends after the batch in flight
+     * @return what the read did
+     */
+    public ShardReadResult read(TrackedShard shard, BooleanSupplier stopping) {
+        ShardReadResult result = new ShardReadResult(shard);
+        int repositions = 0;
+        while (result.end() == null) {
+            if (stopping.getAsBoolean()) {
+                result.end(End.STOPPED);
+            } else if (result.calls() >= maxCallsPerRound) {
+                result.end(End.CAP_REACHED);
+            } else {
+                try {
+                    readPage(shard, result, stopping);
+                } catch (ExpiredIteratorException e) {
+                    if (++repositions > MAX_REPOSITIONS) {
+                        fail(result, "GetRecords kept answering ExpiredIteratorException", e);
+                    } else {
+                        repositionAfterExpiry(shard);
+                    }
+                } catch (TrimmedDataAccessException e) {
+                    if (shard.fromTrimHorizon() || ++repositions > MAX_REPOSITIONS) {
+                        fail(result, "the stream answered TrimmedDataAccessException even from the shard's oldest "
+                                + "record", e);
+                    } else {
+                        DataLoss loss = new DataLoss(shard.shardId(), shard.checkpoint(), DataLoss.Reason.TRIMMED);
+                        result.addDataLoss(loss);
+                        shard.continueFromTrimHorizon();
+                    }
+                } catch (ResourceNotFoundException e) {
+                    result.end(End.GONE);
+                } catch (SdkException e) {
+                    fail(result, "reading failed: " + ApiErrors.describe(e), e);
+                } catch (RuntimeException e) {
+                    fail(result, "checkpoint or listener failure: " + e, e);
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void repositionAfterExpiry(TrackedShard shard) {
+        if (shard.checkpoint() == null && shard.initialPosition() == ShardIteratorType.LATEST) {
+            log.warn("The LATEST iterator of shard {} expired before any record was read; reading it again from "
+                    + "its oldest record, so earlier records may be delivered again", shard.shardId());
+            shard.restartFromTrimHorizonIfNoCheckpoint();
+        } else {
+            log.debug("Iterator of shard {} expired; asking for a new one after sequence number {}",
+                    shard.shardId(), shard.checkpoint());
+        }
+        shard.iterator(null);
+    }
+
+    private void readPage(TrackedShard shard, ShardReadResult result, BooleanSupplier stopping) {
+        if (shard.iterator() == null) {
+            String iterator = positioner.position(shard);
+            if (iterator == null) {
+                finish(shard, result, false);
+                return;
+            }
+            shard.iterator(iterator);
+        }
+        String iterator = shard.iterator();
+        result.countCall();
+        GetRecordsResponse response = api.getRecords(
+                GetRecordsRequest.builder().shardIterator(iterator).limit(maxRecordsPerCall).build(),
+                shard.shardId());
+        List<Record> page = response.records();
+        String next = response.nextShardIterator();
+        result.countPage(!page.isEmpty());
+        if (!page.isEmpty() && !deliver(shard, page, next == null, result, stopping)) {
+            return;
+        }
+        if (next == null) {
+            finish(shard, result, !page.isEmpty());
+        } else {
+            shard.iterator(next);
+            if (page.isEmpty() && caughtUp(shard, result, next.equals(iterator))) {
+                result.end(End.CAUGHT_UP);
+            }
+        }
+    }
+
+    private static boolean caughtUp(TrackedShard shard, ShardReadResult result, boolean iteratorUnchanged) {
+        if (iteratorUnchanged) {
+            return true;
+        }
+        if (shard.closed()) {
+            return false;
+        }
+        return result.pagesWithRecords() == 0 || result.emptyPagesInARow() >= EMPTY_PAGES_BEFORE_CAUGHT_UP;
+    }
+
+    /** Delivers a page and saves the checkpoint after it; {@code false} when the shard must stop for this round. */
+    private boolean deliver(TrackedShard shard, List<Record> page, boolean last, ShardReadResult result,
+            BooleanSupplier stopping) {
+        RecordBatch batch = converter.convert(shard.shardId(), page);
+        result.addMalformed(batch.malformed());
+        if (!batch.records().isEmpty()) {
+            DeliveryResult delivery;
+            boolean completed = false;
+            try {
+                delivery = deliveryPolicy.deliver(shard.shardId(), batch, stopping);
+                completed = delivery.outcome() != DeliveryOutcome.BLOCKED;
+            } finally {
+                if (!completed) {
+                    shard.replayFrom(batch.firstSequenceNumber());
+                }
+            }
+            if (!completed) {
+                fail(result, "the listener failed on the batch at sequence number " + batch.firstSequenceNumber()
+                        + "; it is delivered again next round", delivery.failure());
+                return false;
+            }
+            if (delivery.outcome() == DeliveryOutcome.SKIPPED) {
+                result.addSkipped(batch.records().size());
+            } else {
+                result.addDelivered(batch.countsByType());
+            }
+            reportLag(shard.shardId(), batch.records());
+        }
+        checkpoints.save(shard.shardId(), batch.lastSequenceNumber(), last);
+        shard.acknowledge(batch.lastSequenceNumber());
+        return true;
+    }
+
+    /** Marks a shard read to its end; {@code saved} when the last page's checkpoint already said so. */
+    private void finish(TrackedShard shard, ShardReadResult result, boolean saved) {
+        if (!saved) {
+            checkpoints.save(shard.shardId(), shard.checkpoint(), true);
+        }
+        shard.markFinished();
+        result.end(End.FINISHED);
+        log.debug("Shard {} of stream {} read to its end", shard.shardId(), streamArn);
+    }
+
+    private void reportLag(String shardId, List<ChangeRecord> records) {
+        Instant created = records.get(records.size() - 1).approximateCreationTime();
+        if (created != null) {
+            observer.lag(shardId, Duration.between(created, clock.instant()));
+        }
+    }
+
+    private static void fail(ShardReadResult result, String reason, Throwable cause) {
+        result.fail(new ShardFailure(result.shard().shardId(), reason, cause));
+    }
+}

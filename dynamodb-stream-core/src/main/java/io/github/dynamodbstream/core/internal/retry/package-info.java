@@ -1,0 +1,2 @@
+/** Backoff between attempts. */
+package io.github.dynamodbstream.core.internal.retry;

@@ -1,0 +1,62 @@
+package io.github.dynamodbstream.core.internal.round;
+
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.StreamListener;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells the listener, the log and the observer about shards coming and going and about lost records. A listener
+ * that throws here is logged and otherwise ignored: these are notices, not records to acknowledge.
+ */
+final class ShardEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardEvents.class);
+
+    private final StreamListener listener;
+    private final PollerObserver observer;
+    private final String streamArn;
+
+    ShardEvents(StreamListener listener, PollerObserver observer, String streamArn) {
+        this.listener = listener;
+        this.observer = observer;
+        this.streamArn = streamArn;
+    }
+
+    void newShards(List<String> shardIds) {
+        if (shardIds.isEmpty()) {
+            return;
+        }
+        log.info("Found {} new shards in stream {}", shardIds.size(), streamArn);
+        try {
+            listener.onNewShards(List.copyOf(shardIds));
+        } catch (RuntimeException e) {
+            log.warn("The listener's onNewShards failed; reading goes on", e);
+        }
+    }
+
+    void removedShards(List<RemovedShard> shards) {
+        if (shards.isEmpty()) {
+            return;
+        }
+        try {
+            listener.onRemovedShards(List.copyOf(shards));
+        } catch (RuntimeException e) {
+            log.warn("The listener's onRemovedShards failed; reading goes on", e);
+        }
+    }
+
+    void dataLoss(DataLoss loss) {
+        log.warn("Records of shard {} of stream {} after sequence number {} were lost before they could be read ({})",
+                loss.shardId(), streamArn, loss.afterSequenceNumber(), loss.reason());
+        observer.dataLoss(loss);
+        try {
+            listener.onDataLoss(loss);
+        } catch (RuntimeException e) {
+            log.warn("The listener's onDataLoss failed; reading goes on", e);
+        }
+    }
+}

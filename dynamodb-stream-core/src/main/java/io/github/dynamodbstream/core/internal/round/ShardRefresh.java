@@ -1,0 +1,99 @@
+package io.github.dynamodbstream.core.internal.round;
+
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.internal.shard.Checkpoints;
+import io.github.dynamodbstream.core.internal.shard.ListingChanges;
+import io.github.dynamodbstream.core.internal.shard.ShardDiscovery;
+import io.github.dynamodbstream.core.internal.shard.ShardTracker;
+import io.github.dynamodbstream.core.internal.shard.StreamListing;
+import io.github.dynamodbstream.core.internal.shard.TrackedShard;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
+
+/**
+ * Lists the stream when a listing is due and applies it: new shards are tracked, closed shards a LATEST start skips
+ * are checkpointed as finished, shards that left the stream are forgotten (their checkpoints removed), and shards
+ * that left before they were read to their end are reported as lost.
+ */
+final class ShardRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(ShardRefresh.class);
+
+    private final ShardDiscovery discovery;
+    private final ShardTracker tracker;
+    private final Checkpoints checkpoints;
+    private final ShardEvents events;
+    private final String streamArn;
+    private final StartingPosition startingPosition;
+    private boolean started;
+    private StreamStatus lastStatus;
+
+    ShardRefresh(ShardDiscovery discovery, ShardTracker tracker, Checkpoints checkpoints, ShardEvents events,
+            String streamArn, StartingPosition startingPosition) {
+        this.discovery = discovery;
+        this.tracker = tracker;
+        this.checkpoints = checkpoints;
+        this.events = events;
+        this.streamArn = streamArn;
+        this.startingPosition = startingPosition;
+    }
+
+    /** Lists the stream if due, and applies the listing. */
+    void refreshIfDue(RoundTally tally) {
+        if (started && !discovery.isListingDue()) {
+            tally.streamProblem(problem(lastStatus));
+            return;
+        }
+        StreamListing listing = discovery.listAll();
+        ListingChanges changes;
+        if (started) {
+            changes = tracker.refresh(listing);
+        } else {
+            changes = tracker.start(listing, checkpoints.load(), startingPosition);
+            started = true;
+            log.info("Reading stream {} ({}): {} shards, {} to read, starting {} where there is no checkpoint",
+                    streamArn, listing.status(), listing.shards().size(), changes.newShards().size(),
+                    startingPosition);
+        }
+        apply(changes, tally);
+        if (listing.status() != lastStatus && problem(listing.status()) != null) {
+            log.warn(problem(listing.status()));
+        }
+        lastStatus = listing.status();
+        tally.streamProblem(problem(lastStatus));
+    }
+
+    private void apply(ListingChanges changes, RoundTally tally) {
+        for (TrackedShard skipped : changes.skipped()) {
+            checkpoints.save(skipped.shardId(), null, true);
+        }
+        for (String shardId : changes.forgotten()) {
+            checkpoints.remove(shardId);
+        }
+        List<RemovedShard> removed = new ArrayList<>();
+        for (TrackedShard vanished : changes.vanished()) {
+            DataLoss loss = new DataLoss(vanished.shardId(), vanished.checkpoint(), DataLoss.Reason.SHARD_GONE);
+            tally.dataLoss(loss);
+            events.dataLoss(loss);
+            checkpoints.remove(vanished.shardId());
+            removed.add(new RemovedShard(vanished.shardId(), RemovedShard.Reason.GONE));
+        }
+        tally.newShards(changes.newShards());
+        events.newShards(changes.newShards());
+        events.removedShards(removed);
+    }
+
+    private String problem(StreamStatus status) {
+        if (status == StreamStatus.DISABLED || status == StreamStatus.DISABLING) {
+            return "Stream " + streamArn + " is " + status + ": its table was deleted or its stream turned off, so "
+                    + "no new changes arrive. The records it still holds are read to the end. To follow the table "
+                    + "again, enable its stream and point the poller to the new stream ARN.";
+        }
+        return null;
+    }
+}

@@ -1,0 +1,167 @@
+package io.github.dynamodbstream.core.internal.shard;
+
+import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.StartingPosition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+
+/**
+ * The shards a poller knows and their lineage. A shard is readable when it is not finished and its parent is
+ * finished or unknown (aged out of the stream): a child is read only after its parent was read to its end. A shard
+ * is forgotten when it leaves the stream, so memory follows the stream's retention, not its age.
+ *
+ * <p>Not thread-safe: used by a round's coordinator only.
+ */
+public final class ShardTracker {
+
+    private final Map<String, TrackedShard> shards = new LinkedHashMap<>();
+
+    /**
+     * Takes the first listing of a poller.
+     *
+     * @param listing the stream's shards
+     * @param stored the consumer's checkpoints; a consumer with none is fresh, and only then does {@code position}
+     *        apply (to the shards listed now)
+     * @param position where a fresh consumer starts
+     * @return the changes
+     */
+    public ListingChanges start(StreamListing listing, Map<String, ShardCheckpoint> stored, StartingPosition position) {
+        boolean fresh = stored.isEmpty();
+        List<String> newShards = new ArrayList<>();
+        List<TrackedShard> skipped = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (ShardInfo info : listing.shards()) {
+            listed.add(info.shardId());
+            TrackedShard shard = new TrackedShard(info);
+            shard.markListed(info);
+            ShardCheckpoint checkpoint = stored.get(info.shardId());
+            if (checkpoint != null) {
+                shard.acknowledge(checkpoint.sequenceNumber());
+                if (checkpoint.finished()) {
+                    shard.markFinished();
+                }
+            } else if (fresh && position == StartingPosition.LATEST) {
+                if (info.closed()) {
+                    shard.markFinished();
+                    skipped.add(shard);
+                } else {
+                    shard.startAt(ShardIteratorType.LATEST);
+                }
+            }
+            shards.put(shard.shardId(), shard);
+            if (!shard.finished()) {
+                newShards.add(shard.shardId());
+            }
+        }
+        List<String> forgotten = stored.keySet().stream().filter(id -> !listed.contains(id)).toList();
+        return new ListingChanges(newShards, skipped, forgotten, List.of());
+    }
+
+    /** Takes a later listing: new shards start at TRIM_HORIZON; shards that left the stream are dropped. */
+    public ListingChanges refresh(StreamListing listing) {
+        List<String> newShards = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (ShardInfo info : listing.shards()) {
+            listed.add(info.shardId());
+            TrackedShard shard = shards.get(info.shardId());
+            if (shard == null) {
+                shard = new TrackedShard(info);
+                shards.put(shard.shardId(), shard);
+                newShards.add(shard.shardId());
+            }
+            shard.markListed(info);
+        }
+        List<String> forgotten = new ArrayList<>();
+        List<TrackedShard> vanished = new ArrayList<>();
+        for (Iterator<TrackedShard> it = shards.values().iterator(); it.hasNext(); ) {
+            TrackedShard shard = it.next();
+            if (listed.contains(shard.shardId())) {
+                continue;
+            }
+            if (shard.finished()) {
+                forgotten.add(shard.shardId());
+                it.remove();
+            } else if (shard.listed()) {
+                vanished.add(shard);
+                it.remove();
+            }
+        }
+        return new ListingChanges(newShards, List.of(), forgotten, vanished);
+    }
+
+    /**
+     * Adds the children of a shard found without a full listing.
+     *
+     * @return the ids of the children not known before
+     */
+    public List<String> addChildren(List<ShardInfo> children) {
+        List<String> added = new ArrayList<>();
+        for (ShardInfo child : children) {
+            if (!shards.containsKey(child.shardId())) {
+                shards.put(child.shardId(), new TrackedShard(child));
+                added.add(child.shardId());
+            }
+        }
+        return added;
+    }
+
+    /** Whether any child of the shard is known. */
+    public boolean hasChildren(String shardId) {
+        for (TrackedShard shard : shards.values()) {
+            if (shardId.equals(shard.parentShardId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The shards that may be read now, in listing order. */
+    public List<TrackedShard> readable() {
+        List<TrackedShard> readable = new ArrayList<>();
+        for (TrackedShard shard : shards.values()) {
+            if (isReadable(shard)) {
+                readable.add(shard);
+            }
+        }
+        return readable;
+    }
+
+    /** The children of a shard that may be read now. */
+    public List<TrackedShard> readableChildrenOf(String shardId) {
+        List<TrackedShard> readable = new ArrayList<>();
+        for (TrackedShard shard : shards.values()) {
+            if (shardId.equals(shard.parentShardId()) && isReadable(shard)) {
+                readable.add(shard);
+            }
+        }
+        return readable;
+    }
+
+    private boolean isReadable(TrackedShard shard) {
+        if (shard.finished()) {
+            return false;
+        }
+        TrackedShard parent = shard.parentShardId() == null ? null : shards.get(shard.parentShardId());
+        return parent == null || parent.finished();
+    }
+
+    /** Stops tracking a shard (it is gone from the stream). */
+    public void forget(String shardId) {
+        shards.remove(shardId);
+    }
+
+    public TrackedShard get(String shardId) {
+        return shards.get(shardId);
+    }
+
+    /** Number of shards tracked. */
+    public int size() {
+        return shards.size();
+    }
+}
