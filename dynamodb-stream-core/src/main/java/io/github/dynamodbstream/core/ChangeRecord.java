@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.internal.record.EnhancedClient;
 import io.github.dynamodbstream.core.internal.record.PlainItemConverter;
 import io.github.dynamodbstream.core.internal.record.TableSchemaItemMapper;
 import java.time.Instant;
@@ -281,7 +282,7 @@ public final class ChangeRecord {
 
     private static <T> T typed(Map<String, AttributeValue> image, Class<T> type) {
         Objects.requireNonNull(type, "type");
-        if (!TableSchemaItemMapper.isEnhancedClientPresent()) {
+        if (!EnhancedClient.PRESENT) {
             throw new DynamoDbStreamException("Cannot map stream items to " + type.getName()
                     + ": the DynamoDB Enhanced Client is not on the class path. Add the dependency "
                     + "software.amazon.awssdk:dynamodb-enhanced, or pass an ItemMapper.");
