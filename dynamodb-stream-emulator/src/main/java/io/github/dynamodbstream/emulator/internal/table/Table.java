@@ -99,7 +99,8 @@ final class Table {
         return indexes.stream()
                 .filter(index -> index.name().equals(indexName))
                 .findFirst()
-                .orElseThrow(() -> ApiException.validation("The table does not have the specified index: " + indexName));
+                .orElseThrow(() -> ApiException.validation(
+                        "The table does not have the specified index: " + indexName));
     }
 
     long itemCount() {

@@ -113,7 +113,8 @@ class TableStoreTest {
         assertThatThrownBy(() -> call("PutItem",
                 "{'TableName': 'orders', 'Item': {'pk': {'S': 'a'}, 'sk': {'S': 'one'}}}"))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("One or more parameter values were invalid: Type mismatch for key sk expected: N actual: S");
+                .hasMessage("One or more parameter values were invalid: "
+                        + "Type mismatch for key sk expected: N actual: S");
         assertThatThrownBy(() -> call("GetItem", "{'TableName': 'orders', 'Key': {'pk': {'S': 'a'}}}"))
                 .isInstanceOf(ApiException.class)
                 .hasMessage("The provided key element does not match the schema");
