@@ -1,0 +1,87 @@
+package io.github.dynamodbstream.spring;
+
+import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+
+/**
+ * Auto-configuration of DynamoDB stream consumers: the AWS clients, item mapping and the resolved
+ * {@link StreamDefinitions}. Backs off when the AWS SDK's DynamoDB client is not on the class path, and when
+ * {@code dynamodb.stream.enabled} is {@code false}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(DynamoDbStreamsClient.class)
+@ConditionalOnBooleanProperty(name = DynamoDbStreamProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(DynamoDbStreamProperties.class)
+public final class DynamoDbStreamAutoConfiguration {
+
+    private final DynamoDbStreamProperties properties;
+
+    DynamoDbStreamAutoConfiguration(DynamoDbStreamProperties properties) {
+        this.properties = properties;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbStreamsClient dynamoDbStreamsClient(ObjectProvider<DynamoDbStreamsClientCustomizer> customizers) {
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder();
+        applyProperties(builder);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbClient dynamoDbClient(ObjectProvider<DynamoDbClientCustomizer> customizers) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder();
+        applyProperties(builder);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
+    }
+
+    private void applyProperties(AwsClientBuilder<?, ?> builder) {
+        if (properties.getRegion() != null && !properties.getRegion().isBlank()) {
+            builder.region(Region.of(properties.getRegion().trim()));
+        }
+        if (properties.getEndpoint() != null) {
+            builder.endpointOverride(properties.getEndpoint());
+        }
+        DynamoDbStreamProperties.Credentials credentials = properties.getCredentials();
+        if (credentials.isConfigured()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(credentials.getAccessKeyId(), credentials.getSecretAccessKey())));
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ItemConverterFactory dynamoDbStreamItemConverterFactory(BeanFactory beanFactory, ResourceLoader resourceLoader) {
+        return new ItemConverterFactory(beanFactory, resourceLoader.getClassLoader());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StreamDefinitions dynamoDbStreamDefinitions(Environment environment, DynamoDbStreamsClient streamsClient,
+            ObjectProvider<DynamoDbClient> dynamoDbClient, ItemConverterFactory itemConverters,
+            ResourceLoader resourceLoader) {
+        return new StreamDefinitionResolver(properties, environment.getProperty("spring.application.name"),
+                streamsClient.serviceClientConfiguration().region(), dynamoDbClient::getObject, itemConverters,
+                resourceLoader.getClassLoader()).resolve();
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.dynamodbstream.spring.event;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.FailedRecordHandler;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.mapping.ItemConverter;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The {@link StreamListener} of one stream that turns each callback of the poller into an application event:
+ * {@link ItemInsertedEvent}, {@link ItemModifiedEvent}, {@link ItemRemovedEvent} typed with the stream's item type,
+ * {@link NewShardsEvent}, {@link RemovedShardsEvent} and {@link DataLossEvent}. As the poller's
+ * {@link FailedRecordHandler} it publishes a {@link RecordFailedEvent} for records given up on.
+ *
+ * <p>Events are published with the {@link ApplicationEventPublisher}, synchronously on the poller's thread: the
+ * {@code @EventListener} methods run inside the round, and an exception thrown by one of them (or by the item
+ * mapping) propagates to the poller, which keeps the checkpoint where it was and applies its retry and failure
+ * policy. Thread-safe.
+ */
+public final class EventPublishingStreamListener implements StreamListener, FailedRecordHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublishingStreamListener.class);
+
+    private final StreamDefinition stream;
+    private final ItemConverter<?> itemConverter;
+    private final ApplicationEventPublisher publisher;
+
+    /**
+     * @param stream the stream whose records this listener receives; its item converter maps the items
+     * @param publisher where the events go
+     */
+    public EventPublishingStreamListener(StreamDefinition stream, ApplicationEventPublisher publisher) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.itemConverter = stream.itemConverter();
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    /** The stream this listener publishes the events of. */
+    public StreamDefinition stream() {
+        return stream;
+    }
+
+    @Override
+    public void onInsert(ChangeRecord record) {
+        publisher.publishEvent(inserted(itemConverter, record));
+    }
+
+    @Override
+    public void onModify(ChangeRecord record) {
+        publisher.publishEvent(modified(itemConverter, record));
+    }
+
+    @Override
+    public void onRemove(ChangeRecord record) {
+        publisher.publishEvent(removed(itemConverter, record));
+    }
+
+    private <T> ItemInsertedEvent<T> inserted(ItemConverter<T> converter, ChangeRecord record) {
+        return new ItemInsertedEvent<>(this, stream.name(), record, converter.itemType(), converter.newItem(record));
+    }
+
+    private <T> ItemModifiedEvent<T> modified(ItemConverter<T> converter, ChangeRecord record) {
+        return new ItemModifiedEvent<>(this, stream.name(), record, converter.itemType(), converter.newItem(record),
+                converter.oldItem(record));
+    }
+
+    private <T> ItemRemovedEvent<T> removed(ItemConverter<T> converter, ChangeRecord record) {
+        return new ItemRemovedEvent<>(this, stream.name(), record, converter.itemType(), converter.oldItem(record));
+    }
+
+    @Override
+    public void onNewShards(List<String> shardIds) {
+        publisher.publishEvent(new NewShardsEvent(this, stream.name(), stream.tableName(),
+                stream.streamArn().toString(), shardIds));
+    }
+
+    @Override
+    public void onRemovedShards(List<RemovedShard> shards) {
+        publisher.publishEvent(new RemovedShardsEvent(this, stream.name(), stream.tableName(),
+                stream.streamArn().toString(), shards));
+    }
+
+    @Override
+    public void onDataLoss(DataLoss dataLoss) {
+        publisher.publishEvent(new DataLossEvent(this, stream.name(), stream.tableName(),
+                stream.streamArn().toString(), dataLoss));
+    }
+
+    /**
+     * Logs the records given up on at ERROR (their shard and sequence numbers, never their contents) and publishes
+     * a {@link RecordFailedEvent}. An exception from a listener of that event keeps the shard where it is.
+     */
+    @Override
+    public void handle(List<ChangeRecord> records, Throwable failure) {
+        if (records.isEmpty()) {
+            return;
+        }
+        log.error("Gave up on {} records of stream '{}', shard {}, sequence numbers {} to {}, after the listeners "
+                        + "failed on them: {}", records.size(), stream.name(), records.get(0).shardId(),
+                records.get(0).sequenceNumber(), records.get(records.size() - 1).sequenceNumber(),
+                String.valueOf(failure));
+        publisher.publishEvent(new RecordFailedEvent(this, stream.name(), stream.tableName(),
+                stream.streamArn().toString(), records, failure));
+    }
+
+    @Override
+    public String toString() {
+        return "EventPublishingStreamListener[stream=" + stream.name() + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.dynamodbstream.spring.event;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.ResolvableTypeProvider;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Base of the events for one change to one item: {@link ItemInsertedEvent}, {@link ItemModifiedEvent} and
+ * {@link ItemRemovedEvent}. The type parameter is the stream's item type ({@code Map<String, Object>} when the
+ * stream has none), and Spring delivers an event only to listeners whose declared type matches it: a listener for
+ * {@code ItemInsertedEvent<Order>} receives the inserts of streams whose item type is {@code Order}, a listener for
+ * {@code ItemChangeEvent<?>} every change of every stream.
+ * <pre>{@code
+ * @EventListener
+ * void on(ItemChangeEvent<Order> event) {
+ *     log.info("{} of order {} at {}", event.changeType(), event.keys(), event.approximateCreationTime());
+ * }
+ * }</pre>
+ *
+ * @param <T> the item type
+ */
+public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements ResolvableTypeProvider {
+
+    private final ChangeRecord record;
+    private final ResolvableType itemType;
+
+    /**
+     * @param source the object that published the event
+     * @param streamName the stream's name in the configuration
+     * @param record the change
+     * @param itemType the stream's item type, which types the event for listener matching
+     */
+    protected ItemChangeEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType) {
+        super(source, streamName, record.tableName(), record.streamArn());
+        this.record = record;
+        this.itemType = Objects.requireNonNull(itemType, "itemType");
+    }
+
+    /** The change as read from the stream, with the images in DynamoDB's attribute values. */
+    public ChangeRecord record() {
+        return record;
+    }
+
+    /** What happened to the item. */
+    public ChangeType changeType() {
+        return record.type();
+    }
+
+    /** The item's key attributes. */
+    public Map<String, AttributeValue> keys() {
+        return record.keys();
+    }
+
+    /** The shard the record was read from. */
+    public String shardId() {
+        return record.shardId();
+    }
+
+    /** The record's sequence number in its shard. */
+    public String sequenceNumber() {
+        return record.sequenceNumber();
+    }
+
+    /** When the change was made, to the second. */
+    public Instant approximateCreationTime() {
+        return record.approximateCreationTime();
+    }
+
+    /** The type of this event with its item type, for example {@code ItemInsertedEvent<Order>}. */
+    @Override
+    public ResolvableType getResolvableType() {
+        return ResolvableType.forClassWithGenerics(getClass(), itemType);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[stream=" + streamName() + " " + record + "]";
+    }
+}
