@@ -104,7 +104,8 @@ public final class ChangeRecord {
             throw new MalformedRecordException(shardId, null,
                     "it has no 'dynamodb' part (event id " + record.eventID() + ")");
         }
-        if (sequenceNumber == null || sequenceNumber.isEmpty() || !sequenceNumber.chars().allMatch(Character::isDigit)) {
+        if (sequenceNumber == null || sequenceNumber.isEmpty()
+                || !sequenceNumber.chars().allMatch(Character::isDigit)) {
             throw new MalformedRecordException(shardId, sequenceNumber,
                     "its sequence number is missing or not a string of digits (event id " + record.eventID() + ")");
         }

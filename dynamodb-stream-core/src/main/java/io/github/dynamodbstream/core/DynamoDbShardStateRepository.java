@@ -135,7 +135,8 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
                 .filter(owner -> !owner.equals(ownerId))
                 .collect(Collectors.toSet());
         log.info("Loaded {} checkpoints of consumer '{}' on stream {} from table '{}'{}", checkpoints.size(),
-                consumerName, streamArn, tableName, previousOwners.isEmpty() ? "" : " (written by " + previousOwners + ")");
+                consumerName, streamArn, tableName,
+                previousOwners.isEmpty() ? "" : " (written by " + previousOwners + ")");
         return Map.copyOf(checkpoints);
     }
 

@@ -92,7 +92,8 @@ class ChangeRecordTest {
         assertThat(item).containsEntry("nul", null);
         assertThat(item.get("ss")).isEqualTo(Set.of("x", "y"));
         assertThat(item.get("ns")).isEqualTo(Set.of(new BigDecimal("1"), new BigDecimal("2.5"), new BigDecimal("-3")));
-        assertThat(item.get("bs")).isEqualTo(Set.of(ByteBuffer.wrap(new byte[] {9}), ByteBuffer.wrap(new byte[] {8, 7})));
+        assertThat(item.get("bs"))
+                .isEqualTo(Set.of(ByteBuffer.wrap(new byte[] {9}), ByteBuffer.wrap(new byte[] {8, 7})));
         List<Object> expectedList = new ArrayList<>();
         expectedList.add("first");
         expectedList.add(new BigDecimal("2"));
@@ -285,7 +286,8 @@ class ChangeRecordTest {
                 .withMessageContaining("sequence number is missing");
         assertThatExceptionOfType(MalformedRecordException.class)
                 .isThrownBy(() -> ChangeRecord.of(good.toBuilder()
-                        .dynamodb(good.dynamodb().toBuilder().sequenceNumber("12x").build()).build(), SHARD, STREAM_ARN))
+                        .dynamodb(good.dynamodb().toBuilder().sequenceNumber("12x").build()).build(),
+                        SHARD, STREAM_ARN))
                 .withMessageContaining("not a string of digits");
         assertThatExceptionOfType(MalformedRecordException.class)
                 .isThrownBy(() -> ChangeRecord.of(good.toBuilder()
@@ -356,7 +358,8 @@ class ChangeRecordTest {
     }
 
     private static ChangeRecord.Builder builder(ChangeType type) {
-        return ChangeRecord.builder().type(type).keys(KEYS).sequenceNumber("100").shardId(SHARD).streamArn(STREAM_ARN);
+        return ChangeRecord.builder()
+                .type(type).keys(KEYS).sequenceNumber("100").shardId(SHARD).streamArn(STREAM_ARN);
     }
 
     private static Record record(OperationType operation, Consumer<StreamRecord.Builder> change) {
