@@ -22,6 +22,14 @@ public final class EmulatorHttpServer implements AutoCloseable {
 
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, every call then waits for
+        // the client's delayed ACK (about 40 ms). The property is read once, when the server classes load.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final EmulatorEngine engine;
