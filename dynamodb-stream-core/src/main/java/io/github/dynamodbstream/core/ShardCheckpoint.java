@@ -18,9 +18,9 @@ public record ShardCheckpoint(String shardId, String sequenceNumber, boolean fin
     public ShardCheckpoint {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        if (sequenceNumber != null && !sequenceNumber.chars().allMatch(Character::isDigit)) {
+        if (sequenceNumber != null && (sequenceNumber.isEmpty() || !sequenceNumber.chars().allMatch(Character::isDigit))) {
             throw new IllegalArgumentException(
-                    "A sequence number is a string of digits, got '" + sequenceNumber + "' for shard " + shardId);
+                    "A sequence number is a non-empty string of digits, got '" + sequenceNumber + "' for shard " + shardId);
         }
     }
 
