@@ -1,0 +1,139 @@
+package io.github.dynamodbstream.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.StartingPosition;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+class DynamoDbStreamPropertiesTests {
+
+    private final ApplicationContextRunner contextRunner =
+            new ApplicationContextRunner().withUserConfiguration(PropertiesConfiguration.class);
+
+    @Test
+    void defaultsApplyWhenNothingIsSet() {
+        contextRunner.run(context -> {
+            DynamoDbStreamProperties properties = context.getBean(DynamoDbStreamProperties.class);
+            assertThat(properties.isEnabled()).isTrue();
+            assertThat(properties.getStartingPosition()).isEqualTo(StartingPosition.LATEST);
+            assertThat(properties.getPollInterval()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(properties.getMaxRecords()).isEqualTo(1000);
+            assertThat(properties.getShardDiscoveryInterval()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.getCheckpoint().getStore()).isEqualTo(CheckpointStore.MEMORY);
+            assertThat(properties.getCheckpoint().getTableName()).isEqualTo("dynamodb-stream-checkpoints");
+            assertThat(properties.getCheckpoint().isCreateTable()).isFalse();
+            assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.SKIP);
+            assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(properties.isAutoStartup()).isTrue();
+            assertThat(properties.getCredentials().isConfigured()).isFalse();
+            assertThat(properties.getStreams()).isEmpty();
+        });
+    }
+
+    @Test
+    void everyTopLevelKeyBinds() {
+        contextRunner.withPropertyValues(
+                "dynamodb.stream.enabled=true",
+                "dynamodb.stream.stream-arn=arn:aws:dynamodb:eu-west-1:123456789012:table/orders/stream/x",
+                "dynamodb.stream.table-name=orders",
+                "dynamodb.stream.item-type=com.example.Order",
+                "dynamodb.stream.starting-position=trim-horizon",
+                "dynamodb.stream.poll-interval=250ms",
+                "dynamodb.stream.max-records=50",
+                "dynamodb.stream.shard-discovery-interval=1m",
+                "dynamodb.stream.endpoint=http://localhost:8000",
+                "dynamodb.stream.region=eu-west-1",
+                "dynamodb.stream.credentials.access-key-id=AKIDEXAMPLE",
+                "dynamodb.stream.credentials.secret-access-key=very-secret",
+                "dynamodb.stream.checkpoint.store=jdbc",
+                "dynamodb.stream.checkpoint.table-name=checkpoints",
+                "dynamodb.stream.checkpoint.create-table=true",
+                "dynamodb.stream.consumer-name=replica",
+                "dynamodb.stream.retry.max-attempts=7",
+                "dynamodb.stream.retry.initial-backoff=1s",
+                "dynamodb.stream.retry.max-backoff=1m",
+                "dynamodb.stream.on-failure=block",
+                "dynamodb.stream.shutdown-timeout=5s",
+                "dynamodb.stream.auto-startup=false").run(context -> {
+                    DynamoDbStreamProperties properties = context.getBean(DynamoDbStreamProperties.class);
+                    assertThat(properties.getStreamArn()).endsWith("table/orders/stream/x");
+                    assertThat(properties.getTableName()).isEqualTo("orders");
+                    assertThat(properties.getItemType()).isEqualTo("com.example.Order");
+                    assertThat(properties.getStartingPosition()).isEqualTo(StartingPosition.TRIM_HORIZON);
+                    assertThat(properties.getPollInterval()).isEqualTo(Duration.ofMillis(250));
+                    assertThat(properties.getMaxRecords()).isEqualTo(50);
+                    assertThat(properties.getShardDiscoveryInterval()).isEqualTo(Duration.ofMinutes(1));
+                    assertThat(properties.getEndpoint()).isEqualTo(URI.create("http://localhost:8000"));
+                    assertThat(properties.getRegion()).isEqualTo("eu-west-1");
+                    assertThat(properties.getCredentials().getAccessKeyId()).isEqualTo("AKIDEXAMPLE");
+                    assertThat(properties.getCredentials().getSecretAccessKey()).isEqualTo("very-secret");
+                    assertThat(properties.getCheckpoint().getStore()).isEqualTo(CheckpointStore.JDBC);
+                    assertThat(properties.getCheckpoint().getTableName()).isEqualTo("checkpoints");
+                    assertThat(properties.getCheckpoint().isCreateTable()).isTrue();
+                    assertThat(properties.getConsumerName()).isEqualTo("replica");
+                    assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(7);
+                    assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
+                    assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
+                    assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.BLOCK);
+                    assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(properties.isAutoStartup()).isFalse();
+                });
+    }
+
+    @Test
+    void everyPerStreamKeyBinds() {
+        String prefix = "dynamodb.stream.streams.orders.";
+        contextRunner.withPropertyValues(
+                prefix + "enabled=false",
+                prefix + "stream-arn=arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/x",
+                prefix + "table-name=orders",
+                prefix + "item-type=com.example.Order",
+                prefix + "starting-position=TRIM_HORIZON",
+                prefix + "poll-interval=2s",
+                prefix + "max-records=10",
+                prefix + "shard-discovery-interval=45s",
+                prefix + "consumer-name=orders-replica",
+                prefix + "retry.max-attempts=2",
+                prefix + "retry.initial-backoff=50ms",
+                prefix + "retry.max-backoff=500ms",
+                prefix + "on-failure=block").run(context -> {
+                    DynamoDbStreamProperties.Stream stream =
+                            context.getBean(DynamoDbStreamProperties.class).getStreams().get("orders");
+                    assertThat(stream.getEnabled()).isFalse();
+                    assertThat(stream.getStreamArn()).endsWith("table/orders/stream/x");
+                    assertThat(stream.getTableName()).isEqualTo("orders");
+                    assertThat(stream.getItemType()).isEqualTo("com.example.Order");
+                    assertThat(stream.getStartingPosition()).isEqualTo(StartingPosition.TRIM_HORIZON);
+                    assertThat(stream.getPollInterval()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(stream.getMaxRecords()).isEqualTo(10);
+                    assertThat(stream.getShardDiscoveryInterval()).isEqualTo(Duration.ofSeconds(45));
+                    assertThat(stream.getConsumerName()).isEqualTo("orders-replica");
+                    assertThat(stream.getRetry().getMaxAttempts()).isEqualTo(2);
+                    assertThat(stream.getRetry().getInitialBackoff()).isEqualTo(Duration.ofMillis(50));
+                    assertThat(stream.getRetry().getMaxBackoff()).isEqualTo(Duration.ofMillis(500));
+                    assertThat(stream.getOnFailure()).isEqualTo(ListenerFailureMode.BLOCK);
+                });
+    }
+
+    @Test
+    void credentialsNeverShowTheirValues() {
+        contextRunner.withPropertyValues("dynamodb.stream.credentials.access-key-id=AKIDEXAMPLE",
+                "dynamodb.stream.credentials.secret-access-key=very-secret").run(context -> {
+                    DynamoDbStreamProperties properties = context.getBean(DynamoDbStreamProperties.class);
+                    assertThat(properties.getCredentials().toString())
+                            .doesNotContain("AKIDEXAMPLE").doesNotContain("very-secret").contains("static");
+                    assertThat(properties.toString()).doesNotContain("very-secret");
+                });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DynamoDbStreamProperties.class)
+    static class PropertiesConfiguration {
+    }
+}
