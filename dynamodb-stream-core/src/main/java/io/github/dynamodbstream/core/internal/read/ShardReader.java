@@ -35,10 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException
  * the per-round cap of calls is reached; hands each page to the listener and saves the checkpoint after it.
  *
  * <p>An empty page does not mean the end: records may lie further on. A closed shard is read until
- * {@code NextShardIterator} is absent, through empty pages. An open shard is read on through empty pages once it
- * gave records in the round, up to {@value #EMPTY_PAGES_BEFORE_CAUGHT_UP} empty pages in a row; an open shard whose
- * first page of the round is empty is caught up, so an idle shard costs one call a round. An iterator that comes
- * back unchanged always means caught up.
+ * {@code NextShardIterator} is absent, through empty pages. An open shard that gave records in this round or the
+ * last one is read on through up to {@value #EMPTY_PAGES_BEFORE_CAUGHT_UP} empty pages in a row; an idle open shard
+ * (no records last round) whose first page is empty is caught up, so it costs one call a round. An iterator that
+ * comes back unchanged always means caught up.
  */
 public final class ShardReader {
 
@@ -115,6 +115,7 @@ public final class ShardReader {
                 }
             }
         }
+        shard.hadRecordsLastRound(result.pagesWithRecords() > 0);
         return result;
     }
 
@@ -167,7 +168,8 @@ public final class ShardReader {
         if (shard.closed()) {
             return false;
         }
-        return result.pagesWithRecords() == 0 || result.emptyPagesInARow() >= EMPTY_PAGES_BEFORE_CAUGHT_UP;
+        boolean active = result.pagesWithRecords() > 0 || shard.hadRecordsLastRound();
+        return !active || result.emptyPagesInARow() >= EMPTY_PAGES_BEFORE_CAUGHT_UP;
     }
 
     /** Delivers a page and saves the checkpoint after it; {@code false} when the shard must stop for this round. */

@@ -166,7 +166,7 @@ final class RoundExecutor {
             try {
                 List<String> added = tracker.addChildren(discovery.children(shardId));
                 tally.newShards(added);
-                events.newShards(added);
+                events.newShards(added, false);
             } catch (RuntimeException e) {
                 log.warn("Could not list the children of shard {}; the next round lists the whole stream", shardId, e);
                 discovery.requestListing();

@@ -26,11 +26,16 @@ final class ShardEvents {
         this.streamArn = streamArn;
     }
 
-    void newShards(List<String> shardIds) {
+    /** Reports new shards; children found one parent at a time are a normal rotation, logged at DEBUG. */
+    void newShards(List<String> shardIds, boolean fromListing) {
         if (shardIds.isEmpty()) {
             return;
         }
-        log.info("Found {} new shards in stream {}", shardIds.size(), streamArn);
+        if (fromListing) {
+            log.info("Found {} new shards in stream {}", shardIds.size(), streamArn);
+        } else {
+            log.debug("Found children {} in stream {}", shardIds, streamArn);
+        }
         try {
             listener.onNewShards(List.copyOf(shardIds));
         } catch (RuntimeException e) {

@@ -84,7 +84,7 @@ final class ShardRefresh {
             removed.add(new RemovedShard(vanished.shardId(), RemovedShard.Reason.GONE));
         }
         tally.newShards(changes.newShards());
-        events.newShards(changes.newShards());
+        events.newShards(changes.newShards(), true);
         events.removedShards(removed);
     }
 

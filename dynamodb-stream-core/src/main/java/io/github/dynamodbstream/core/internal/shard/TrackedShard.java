@@ -18,6 +18,7 @@ public final class TrackedShard {
     private boolean fromTrimHorizon;
     private String replayFrom;
     private String iterator;
+    private boolean hadRecordsLastRound;
 
     TrackedShard(ShardInfo info) {
         this.shardId = info.shardId();
@@ -119,5 +120,14 @@ public final class TrackedShard {
 
     public void iterator(String iterator) {
         this.iterator = iterator;
+    }
+
+    /** Whether the last read of the shard got records: an empty page then is more likely a gap than the tip. */
+    public boolean hadRecordsLastRound() {
+        return hadRecordsLastRound;
+    }
+
+    public void hadRecordsLastRound(boolean hadRecords) {
+        hadRecordsLastRound = hadRecords;
     }
 }
