@@ -1,0 +1,246 @@
+package io.github.dynamodbstream.spring.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class EventPublishingStreamListenerTests {
+
+    private static final Instant CREATED = Instant.parse("2024-05-01T12:00:00Z");
+
+    private final ApplicationContextRunner contextRunner =
+            new ApplicationContextRunner().withUserConfiguration(ListenersConfiguration.class);
+
+    record Order(String id, BigDecimal total) {
+    }
+
+    record Customer(String id, String name) {
+    }
+
+    static class Listeners {
+
+        final List<Object> orders = new CopyOnWriteArrayList<>();
+        final List<Object> customers = new CopyOnWriteArrayList<>();
+        final List<Object> maps = new CopyOnWriteArrayList<>();
+        final List<Object> all = new CopyOnWriteArrayList<>();
+        final List<Object> shards = new CopyOnWriteArrayList<>();
+        volatile RuntimeException failWith;
+
+        @EventListener
+        void onOrder(ItemInsertedEvent<Order> event) {
+            if (failWith != null) {
+                throw failWith;
+            }
+            orders.add(event.item());
+        }
+
+        @EventListener
+        void onCustomer(ItemInsertedEvent<Customer> event) {
+            customers.add(event.item());
+        }
+
+        @EventListener
+        void onMap(ItemInsertedEvent<Map<String, Object>> event) {
+            maps.add(event.item());
+        }
+
+        @EventListener
+        void onModifiedOrder(ItemModifiedEvent<Order> event) {
+            orders.add(List.of(event.oldItem(), event.newItem()));
+        }
+
+        @EventListener
+        void onRemovedOrder(ItemRemovedEvent<Order> event) {
+            orders.add(event.isTimeToLiveDelete() ? "ttl:" + event.oldItem().id() : "removed:" + event.oldItem().id());
+        }
+
+        @EventListener
+        void onAnyChange(ItemChangeEvent<?> event) {
+            all.add(event.streamName() + ":" + event.changeType() + ":" + event.shardId() + ":"
+                    + event.sequenceNumber() + ":" + event.approximateCreationTime());
+        }
+
+        @EventListener
+        void onShards(DynamoDbStreamEvent event) {
+            if (!(event instanceof ItemChangeEvent<?>)) {
+                shards.add(event);
+            }
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class ListenersConfiguration {
+
+        @Bean
+        Listeners listeners() {
+            return new Listeners();
+        }
+    }
+
+    private static StreamDefinition stream(String name, Class<?> itemType) {
+        ItemConverterFactory converters = new ItemConverterFactory(null, EventPublishingStreamListenerTests.class
+                .getClassLoader());
+        return new StreamDefinition(name, StreamArn.parse(arn(name)), itemType,
+                converters.converterFor(itemType, "dynamodb.stream.streams." + name + ".item-type"),
+                StartingPosition.LATEST, Duration.ofSeconds(1), 1000, Duration.ofSeconds(30), "test",
+                RetryPolicy.noRetry(), ListenerFailureMode.SKIP);
+    }
+
+    private static String arn(String table) {
+        return "arn:aws:dynamodb:us-east-1:123456789012:table/" + table + "/stream/2024-05-01T00:00:00.000";
+    }
+
+    private static ChangeRecord record(ChangeType type, String table, Map<String, AttributeValue> newImage,
+            Map<String, AttributeValue> oldImage) {
+        return ChangeRecord.builder().type(type).streamArn(arn(table)).shardId("shard-1").sequenceNumber("42")
+                .approximateCreationTime(CREATED).keys(Map.of("id", AttributeValue.fromS("1")))
+                .newImage(newImage).oldImage(oldImage).build();
+    }
+
+    private static Map<String, AttributeValue> order(String total) {
+        return Map.of("id", AttributeValue.fromS("1"), "total", AttributeValue.fromN(total),
+                "extra", AttributeValue.fromBool(true));
+    }
+
+    private static EventPublishingStreamListener listener(ApplicationContext context, StreamDefinition stream) {
+        return new EventPublishingStreamListener(stream, context);
+    }
+
+    @Test
+    void insertReachesOnlyTheListenersOfTheStreamsItemType() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            listener(context, stream("orders", Order.class))
+                    .onInsert(record(ChangeType.INSERT, "orders", order("9.50"), Map.of()));
+            listener(context, stream("customers", Customer.class)).onInsert(record(ChangeType.INSERT, "customers",
+                    Map.of("id", AttributeValue.fromS("c1"), "name", AttributeValue.fromS("Ada")), Map.of()));
+            assertThat(listeners.orders).containsExactly(new Order("1", new BigDecimal("9.50")));
+            assertThat(listeners.customers).containsExactly(new Customer("c1", "Ada"));
+            assertThat(listeners.maps).isEmpty();
+            assertThat(listeners.all).containsExactly(
+                    "orders:INSERT:shard-1:42:" + CREATED, "customers:INSERT:shard-1:42:" + CREATED);
+        });
+    }
+
+    @Test
+    void streamWithoutItemTypeDeliversMaps() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            listener(context, stream("audit", null))
+                    .onInsert(record(ChangeType.INSERT, "audit", order("3"), Map.of()));
+            assertThat(listeners.maps).singleElement().isEqualTo(
+                    Map.of("id", "1", "total", new BigDecimal("3"), "extra", true));
+            assertThat(listeners.orders).isEmpty();
+            assertThat(listeners.customers).isEmpty();
+        });
+    }
+
+    @Test
+    void modifyCarriesBothImagesAndRemoveTellsTimeToLive() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            orders.onModify(record(ChangeType.MODIFY, "orders", order("2"), order("1")));
+            orders.onRemove(record(ChangeType.REMOVE, "orders", Map.of(), order("2")).toBuilder()
+                    .timeToLiveDelete(true).build());
+            orders.onRemove(record(ChangeType.REMOVE, "orders", Map.of(), order("2")));
+            assertThat(listeners.orders).containsExactly(
+                    List.of(new Order("1", new BigDecimal("1")), new Order("1", new BigDecimal("2"))),
+                    "ttl:1", "removed:1");
+        });
+    }
+
+    @Test
+    void batchIsDeliveredInOrderThroughTheDefaultDispatch() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            listener(context, stream("orders", Order.class)).onBatch(List.of(
+                    record(ChangeType.INSERT, "orders", order("1"), Map.of()),
+                    record(ChangeType.MODIFY, "orders", order("2"), order("1")).toBuilder().sequenceNumber("43")
+                            .build()));
+            assertThat(listeners.all).containsExactly("orders:INSERT:shard-1:42:" + CREATED,
+                    "orders:MODIFY:shard-1:43:" + CREATED);
+        });
+    }
+
+    @Test
+    void listenerExceptionPropagatesToThePoller() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            listeners.failWith = new IllegalStateException("database down");
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            assertThatThrownBy(() -> orders.onInsert(record(ChangeType.INSERT, "orders", order("1"), Map.of())))
+                    .isInstanceOf(IllegalStateException.class).hasMessage("database down");
+        });
+    }
+
+    @Test
+    void imageThatDoesNotFitTheItemTypeFailsTheDelivery() {
+        contextRunner.run(context -> {
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            ChangeRecord bad = record(ChangeType.INSERT, "orders",
+                    Map.of("total", AttributeValue.fromS("not a number")), Map.of());
+            assertThatThrownBy(() -> orders.onInsert(bad))
+                    .hasMessageContaining("Cannot map the new image of " + bad)
+                    .hasMessageContaining(Order.class.getName());
+        });
+    }
+
+    @Test
+    void shardLifecycleAndFailuresBecomeEvents() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            ChangeRecord failed = record(ChangeType.INSERT, "orders", order("1"), Map.of());
+            IllegalStateException failure = new IllegalStateException("boom");
+            orders.onNewShards(List.of("shard-2", "shard-3"));
+            orders.onRemovedShards(List.of(new RemovedShard("shard-1", RemovedShard.Reason.FINISHED)));
+            orders.onDataLoss(new DataLoss("shard-4", "41", DataLoss.Reason.TRIMMED));
+            orders.handle(List.of(failed), failure);
+            assertThat(listeners.shards).hasSize(4);
+            assertThat(listeners.shards.get(0)).isInstanceOfSatisfying(NewShardsEvent.class, event -> {
+                assertThat(event.shardIds()).containsExactly("shard-2", "shard-3");
+                assertThat(event.streamName()).isEqualTo("orders");
+                assertThat(event.tableName()).isEqualTo("orders");
+                assertThat(event.streamArn()).isEqualTo(arn("orders"));
+            });
+            assertThat(listeners.shards.get(1)).isInstanceOfSatisfying(RemovedShardsEvent.class,
+                    event -> assertThat(event.shardIds()).containsExactly("shard-1"));
+            assertThat(listeners.shards.get(2)).isInstanceOfSatisfying(DataLossEvent.class, event -> {
+                assertThat(event.shardId()).isEqualTo("shard-4");
+                assertThat(event.afterSequenceNumber()).isEqualTo("41");
+                assertThat(event.reason()).isEqualTo(DataLoss.Reason.TRIMMED);
+            });
+            assertThat(listeners.shards.get(3)).isInstanceOfSatisfying(RecordFailedEvent.class, event -> {
+                assertThat(event.records()).containsExactly(failed);
+                assertThat(event.failure()).isSameAs(failure);
+                assertThat(event.shardId()).isEqualTo("shard-1");
+                assertThat(event.sequenceNumber()).isEqualTo("42");
+                assertThat(event.approximateCreationTime()).isEqualTo(CREATED);
+            });
+        });
+    }
+}
