@@ -153,6 +153,7 @@ final class RoundExecutor {
             }
             case GONE -> {
                 shardGone(shard, tally);
+                tally.notCaughtUp();
                 return tracker.readableChildrenOf(shard.shardId());
             }
             default -> {

@@ -1,0 +1,212 @@
+package io.github.dynamodbstream.core.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.DynamoDbStreamPoller;
+import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.StreamUnavailableException;
+import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.emulator.Fault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** Throttling, 5xx, expired iterators, trimmed data, vanished shards and streams. */
+class PollerFaultTest {
+
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR =
+            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(1));
+
+    private static DynamoDbStreamsClient streamsClient;
+
+    private final RecordingListener listener = new RecordingListener();
+    private final AtomicInteger throttles = new AtomicInteger();
+    private final PollerObserver observer = new PollerObserver() {
+        @Override
+        public void throttled(String operation) {
+            throttles.incrementAndGet();
+        }
+    };
+
+    @BeforeAll
+    static void createClient() {
+        streamsClient = StreamTables.streamsClientWithoutRetries(EMULATOR);
+    }
+
+    @AfterAll
+    static void closeClient() {
+        streamsClient.close();
+    }
+
+    private DynamoDbStreamPoller.Builder poller(String streamArn) {
+        return DynamoDbStreamPoller.builder()
+                .streamsClient(streamsClient)
+                .streamArn(streamArn)
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .apiRetryPolicy(RetryPolicy.of(4, Duration.ofMillis(1), Duration.ofMillis(20)))
+                .observer(observer)
+                .listener(listener);
+    }
+
+    @Test
+    void throttledCallsAreRetriedWithBackoffAndCounted() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-throttle");
+        StreamTables.put(dynamoDb, "fault-throttle", "a", 1);
+        EMULATOR.emulator().calls().reset();
+        EMULATOR.emulator().injectFault("GetRecords", Fault.throttling(), 3);
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(result.failedShards()).isEmpty();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1)));
+            assertThat(EMULATOR.emulator().calls().count("GetRecords", "LimitExceededException")).isEqualTo(3);
+            assertThat(throttles).hasValue(3);
+        }
+    }
+
+    @Test
+    void roundThatCannotFinishReportsTheFailedShardAndWhyAndTheNextRoundGoesOn() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-5xx");
+        StreamTables.put(dynamoDb, "fault-5xx", "a", 1);
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            poller.fetchStreamState();
+            StreamTables.put(dynamoDb, "fault-5xx", "a", 2);
+            EMULATOR.emulator().injectFault("GetRecords", Fault.internalError(), 4);
+
+            PollResult failed = poller.fetchStreamState();
+            PollResult next = poller.fetchStreamState();
+
+            assertThat(failed.failedShards()).singleElement().satisfies(failure -> {
+                assertThat(failure.reason()).contains("InternalServerError");
+                assertThat(failure.cause()).isNotNull();
+            });
+            assertThat(failed.caughtUp()).isFalse();
+            assertThat(next.failedShards()).isEmpty();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2)));
+        }
+    }
+
+    @Test
+    void idleShardCostsOneGetRecordsPerRound() {
+        String streamArn = StreamTables.create(EMULATOR.dynamoDbClient(), "fault-idle");
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            poller.fetchStreamState();
+            EMULATOR.emulator().calls().reset();
+            for (int round = 0; round < 5; round++) {
+                poller.fetchStreamState();
+            }
+
+            assertThat(EMULATOR.emulator().calls().count("GetRecords")).isEqualTo(5);
+            assertThat(EMULATOR.emulator().calls().count("GetShardIterator")).isZero();
+        }
+    }
+
+    @Test
+    void expiredIteratorIsReplacedAfterTheLastAcknowledgedRecordWithoutGapOrRepeat() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-expired");
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            StreamTables.put(dynamoDb, "fault-expired", "a", 1);
+            StreamTables.put(dynamoDb, "fault-expired", "a", 2);
+            poller.fetchStreamState();
+            EMULATOR.emulator().expireIterators();
+            StreamTables.put(dynamoDb, "fault-expired", "a", 3);
+
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(result.failedShards()).isEmpty();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2, 3)));
+        }
+    }
+
+    @Test
+    void trimmedRecordsAreReportedAsDataLossAndReadingGoesOnFromTheOldestRecord() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-trimmed");
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            StreamTables.put(dynamoDb, "fault-trimmed", "a", 1);
+            poller.fetchStreamState();
+            String acknowledged = listener.records.get(0).sequenceNumber();
+            StreamTables.put(dynamoDb, "fault-trimmed", "a", 2);
+            EMULATOR.emulator().advanceClock(Duration.ofHours(25));
+            StreamTables.put(dynamoDb, "fault-trimmed", "a", 3);
+
+            PollResult result = poller.fetchStreamState();
+
+            DataLoss expected = new DataLoss(listener.records.get(0).shardId(), acknowledged, DataLoss.Reason.TRIMMED);
+            assertThat(result.dataLosses()).containsExactly(expected);
+            assertThat(listener.dataLosses).containsExactly(expected);
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 3)));
+        }
+    }
+
+    @Test
+    void shardThatLeftTheStreamBeforeItWasReadToItsEndIsReportedGoneAndItsChildrenAreRead() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-gone");
+        try (DynamoDbStreamPoller poller = poller(streamArn).discoveryInterval(Duration.ofDays(1)).build()) {
+            poller.fetchStreamState();
+            StreamTables.put(dynamoDb, "fault-gone", "a", 1);
+            EMULATOR.emulator().rotateShards("fault-gone");
+            EMULATOR.emulator().advanceClock(Duration.ofHours(25));
+            StreamTables.put(dynamoDb, "fault-gone", "a", 2);
+
+            PollResult result = poller.fetchStreamState();
+            PollResult next = poller.fetchStreamState();
+
+            assertThat(result.caughtUp()).isFalse();
+            assertThat(next.newShards()).hasSize(1);
+            assertThat(listener.removedShards).singleElement()
+                    .extracting(RemovedShard::reason).isEqualTo(RemovedShard.Reason.GONE);
+            assertThat(result.dataLosses()).singleElement()
+                    .extracting(DataLoss::reason).isEqualTo(DataLoss.Reason.SHARD_GONE);
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(2)));
+        }
+    }
+
+    @Test
+    void deletedTableMakesTheRoundReportTheStreamDisabledByName() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-deleted");
+        try (DynamoDbStreamPoller poller = poller(streamArn).discoveryInterval(Duration.ZERO).build()) {
+            StreamTables.put(dynamoDb, "fault-deleted", "a", 1);
+            assertThat(poller.fetchStreamState().streamProblemMessage()).isEmpty();
+            dynamoDb.deleteTable(request -> request.tableName("fault-deleted"));
+
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(result.streamProblemMessage()).hasValueSatisfying(problem ->
+                    assertThat(problem).contains(streamArn).contains("DISABLED"));
+            assertThat(result.hasProblems()).isTrue();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1)));
+        }
+    }
+
+    @Test
+    void streamThatDoesNotExistFailsTheRoundWithAnExceptionNamingIt() {
+        String streamArn = "arn:aws:dynamodb:us-east-1:000000000000:table/missing/stream/2024-01-01T00:00:00.000";
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            assertThatThrownBy(poller::fetchStreamState)
+                    .isInstanceOf(StreamUnavailableException.class)
+                    .hasMessageContaining(streamArn)
+                    .hasMessageContaining("LatestStreamArn");
+        }
+    }
+}
