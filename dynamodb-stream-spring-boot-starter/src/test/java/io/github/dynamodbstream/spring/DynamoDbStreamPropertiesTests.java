@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.StartingPosition;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -130,6 +134,28 @@ class DynamoDbStreamPropertiesTests {
                             .doesNotContain("AKIDEXAMPLE").doesNotContain("very-secret").contains("static");
                     assertThat(properties.toString()).doesNotContain("very-secret");
                 });
+    }
+
+    @Test
+    void generatedMetadataDescribesEveryKey() throws Exception {
+        JsonNode metadata = new ObjectMapper().readTree(
+                getClass().getResource("/META-INF/spring-configuration-metadata.json"));
+        List<String> described = new ArrayList<>();
+        metadata.get("properties").forEach(property -> {
+            assertThat(property.path("description").asText()).as(property.get("name").asText())
+                    .isNotBlank().doesNotStartWith("The ").doesNotStartWith("A ");
+            described.add(property.get("name").asText());
+        });
+        assertThat(described).contains("dynamodb.stream.enabled", "dynamodb.stream.stream-arn",
+                "dynamodb.stream.table-name", "dynamodb.stream.item-type", "dynamodb.stream.starting-position",
+                "dynamodb.stream.poll-interval", "dynamodb.stream.max-records",
+                "dynamodb.stream.shard-discovery-interval", "dynamodb.stream.endpoint", "dynamodb.stream.region",
+                "dynamodb.stream.credentials.access-key-id", "dynamodb.stream.credentials.secret-access-key",
+                "dynamodb.stream.checkpoint.store", "dynamodb.stream.checkpoint.table-name",
+                "dynamodb.stream.checkpoint.create-table", "dynamodb.stream.consumer-name",
+                "dynamodb.stream.retry.max-attempts", "dynamodb.stream.retry.initial-backoff",
+                "dynamodb.stream.retry.max-backoff", "dynamodb.stream.on-failure", "dynamodb.stream.shutdown-timeout",
+                "dynamodb.stream.auto-startup", "dynamodb.stream.streams");
     }
 
     @Configuration(proxyBeanMethods = false)
