@@ -1,0 +1,167 @@
+package io.github.dynamodbstream.core.poller;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.DynamoDbStreamPoller;
+import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Rounds never overlap; lineages run side by side; the poll loop and its graceful stop. */
+class PollerConcurrencyTest {
+
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR =
+            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(4));
+
+    private static DynamoDbStreamPoller.Builder poller(String streamArn, StreamListener listener) {
+        return DynamoDbStreamPoller.builder()
+                .streamsClient(EMULATOR.streamsClient())
+                .streamArn(streamArn)
+                .startingPosition(StartingPosition.TRIM_HORIZON)
+                .listener(listener);
+    }
+
+    private static String tableWithItems(String table, int items) {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, table);
+        for (int item = 0; item < items; item++) {
+            StreamTables.put(dynamoDb, table, "item-" + item, 1);
+        }
+        return streamArn;
+    }
+
+    @Test
+    void secondCallerWaitsForTheRoundInProgress() throws Exception {
+        String streamArn = tableWithItems("concurrency-overlap", 1);
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inRound = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        StreamListener listener = new StreamListener() {
+            @Override
+            public void onBatch(List<ChangeRecord> records) {
+                mostAtOnce.accumulateAndGet(inRound.incrementAndGet(), Math::max);
+                entered.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                inRound.decrementAndGet();
+            }
+        };
+        try (DynamoDbStreamPoller poller = poller(streamArn, listener).build()) {
+            CompletableFuture<PollResult> first = CompletableFuture.supplyAsync(poller::fetchStreamState);
+            assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
+            CompletableFuture<PollResult> second = CompletableFuture.supplyAsync(poller::fetchStreamState);
+
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !second.isDone());
+            release.countDown();
+
+            assertThat(first.get(10, TimeUnit.SECONDS).recordsDelivered()).isEqualTo(1);
+            assertThat(second.get(10, TimeUnit.SECONDS).recordsDelivered()).isZero();
+            assertThat(mostAtOnce).hasValue(1);
+        }
+    }
+
+    @Test
+    void shardsOfDifferentLineagesAreDeliveredAtTheSameTimeOnNamedThreads() {
+        String streamArn = tableWithItems("concurrency-parallel", 40);
+        CountDownLatch together = new CountDownLatch(2);
+        AtomicBoolean sawTwoAtOnce = new AtomicBoolean();
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onBatch(List<ChangeRecord> records) {
+                together.countDown();
+                try {
+                    if (together.await(5, TimeUnit.SECONDS)) {
+                        sawTwoAtOnce.set(true);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.onBatch(records);
+            }
+        };
+        try (DynamoDbStreamPoller poller = poller(streamArn, listener).maxConcurrentShards(2).build()) {
+            poller.fetchStreamState();
+        }
+
+        assertThat(sawTwoAtOnce).isTrue();
+        assertThat(listener.threads).hasSize(2).allMatch(name -> name.matches("dynamodb-stream-\\d+"));
+        assertThat(listener.versionsById()).hasSize(40);
+    }
+
+    @Test
+    void givenExecutorRunsTheReadersAndIsLeftRunningOnClose() {
+        String streamArn = tableWithItems("concurrency-executor", 10);
+        ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "mine"));
+        RecordingListener listener = new RecordingListener();
+        try {
+            try (DynamoDbStreamPoller poller = poller(streamArn, listener).executor(executor).build()) {
+                poller.fetchStreamState();
+            }
+
+            assertThat(listener.threads).containsOnly("mine");
+            assertThat(executor.isShutdown()).isFalse();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void pollLoopDeliversNewChangesAndCloseLetsTheBatchInFlightFinishAndCheckpoint() throws Exception {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "concurrency-loop");
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onInsert(ChangeRecord record) {
+                if (record.keys().get("id").s().equals("slow")) {
+                    inFlight.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                super.onInsert(record);
+            }
+        };
+        DynamoDbStreamPoller poller = poller(streamArn, listener).shutdownTimeout(Duration.ofSeconds(10)).build();
+        poller.start(Duration.ofMillis(20));
+        StreamTables.put(dynamoDb, "concurrency-loop", "fast", 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> listener.records.size() == 1);
+        StreamTables.put(dynamoDb, "concurrency-loop", "slow", 1);
+        assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(poller::close);
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(() -> !closing.isDone());
+        release.countDown();
+        closing.get(10, TimeUnit.SECONDS);
+
+        ChangeRecord slow = listener.records.get(1);
+        assertThat(slow.keys().get("id").s()).isEqualTo("slow");
+        assertThat(poller.shardState().get(slow.shardId()).sequenceNumber()).isEqualTo(slow.sequenceNumber());
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(thread -> thread.getName().startsWith(
+                "dynamodb-stream-poll-") && thread.isAlive());
+    }
+}
