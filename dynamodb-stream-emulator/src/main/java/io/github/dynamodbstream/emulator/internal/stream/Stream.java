@@ -118,11 +118,13 @@ final class Stream {
 
     /** Removes the closed shards whose records all aged out; returns whether any shard is left. */
     boolean dropAgedOutShards(long cutoffMillis) {
-        boolean dropped = shards.removeIf(shard -> !shard.isOpen() && shard.log().isEmpty()
-                && shard.ageReferenceMillis() <= cutoffMillis);
-        if (dropped) {
-            shardsById.keySet().retainAll(shards.stream().map(Shard::id).toList());
-        }
+        shards.removeIf(shard -> {
+            boolean agedOut = !shard.isOpen() && shard.log().isEmpty() && shard.ageReferenceMillis() <= cutoffMillis;
+            if (agedOut) {
+                shardsById.remove(shard.id());
+            }
+            return agedOut;
+        });
         return !shards.isEmpty();
     }
 
