@@ -9,7 +9,9 @@ import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.emulator.internal.stream.StreamStore;
 import io.github.dynamodbstream.emulator.internal.table.TableStore;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,6 +31,13 @@ public final class EmulatorEngine {
 
     private static final String TABLE_SERVICE = "DynamoDB_20120810";
     private static final String STREAM_SERVICE = "DynamoDBStreams_20120810";
+    /** Outcome counted for a call answered with {@link Fault#notJson()}. */
+    public static final String NOT_JSON_OUTCOME = "NotJson";
+    /** Outcome counted for a call answered with {@link Fault#truncatedJson()}. */
+    public static final String TRUNCATED_JSON_OUTCOME = "TruncatedJson";
+    private static final byte[] NOT_JSON_BODY = ("<html><head><title>502 Bad Gateway</title></head>"
+            + "<body>The upstream server answered nothing (injected fault)</body></html>")
+            .getBytes(StandardCharsets.UTF_8);
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,10 +75,25 @@ public final class EmulatorEngine {
         String operationName = target == null ? "" : target.substring(target.indexOf('.') + 1);
         try {
             Operation operation = resolve(target);
-            applyFault(operationName);
+            Fault fault = faults.nextIf(operationName, candidate -> !candidate.damagesRecord());
+            if (fault != null && fault.kind() == Fault.Kind.NOT_JSON) {
+                callRecorder.accept(operationName, NOT_JSON_OUTCOME);
+                return new Response(200, NOT_JSON_BODY);
+            }
+            applyFault(operationName, fault);
             ObjectNode request = parse(body);
             JsonNode answer = underLock(() -> operation.invoke(request));
             byte[] rendered = mapper.writeValueAsBytes(answer);
+            if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_JSON) {
+                callRecorder.accept(operationName, TRUNCATED_JSON_OUTCOME);
+                return new Response(200, Arrays.copyOf(rendered, rendered.length / 2));
+            }
+            if (FaultPlan.RECORD_OPERATION.equals(operationName) && answer.path("Records").size() > 0) {
+                Fault damage = faults.nextIf(operationName, Fault::damagesRecord);
+                if (damage != null) {
+                    rendered = RecordDamage.apply(mapper, rendered, damage);
+                }
+            }
             callRecorder.accept(operationName, ApiCalls.SUCCESS);
             return new Response(200, rendered);
         } catch (ApiException e) {
@@ -129,8 +153,8 @@ public final class EmulatorEngine {
         return operation;
     }
 
-    private void applyFault(String operation) {
-        Fault fault = faults.next(operation);
+    /** Throws the error a fault answers, or waits; faults that change the answer are applied later. */
+    private void applyFault(String operation, Fault fault) {
         if (fault == null) {
             return;
         }
@@ -141,6 +165,8 @@ public final class EmulatorEngine {
                             "The level of configured provisioned throughput for the table was exceeded (injected fault)");
             case INTERNAL_ERROR -> throw ApiException.internalServerError("Internal server error (injected fault)");
             case DELAY -> pause(fault.delay());
+            default -> {
+            }
         }
     }
 
