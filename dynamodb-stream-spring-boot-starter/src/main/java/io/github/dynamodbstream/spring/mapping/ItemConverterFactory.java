@@ -6,7 +6,6 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import java.lang.annotation.Annotation;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.util.ClassUtils;
@@ -19,16 +18,21 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <li>no item type: items are {@code Map<String, Object>} of plain Java values ({@link ChangeRecord#newItem()});</li>
  * <li>a class annotated with {@code @DynamoDbBean} or {@code @DynamoDbImmutable}: the DynamoDB Enhanced Client's
  * table schema ({@link ChangeRecord#newItem(Class)});</li>
- * <li>any other class, for example {@code record Order(String id, BigDecimal total)}: Jackson converts the plain
- * values, with the application's {@code JsonMapper} bean when there is one (Jackson 2's {@code ObjectMapper} when
- * only Jackson 2 is on the class path).</li>
+ * <li>any other class, for example {@code record Order(String id, BigDecimal total)}: Jackson 3
+ * ({@code tools.jackson.core:jackson-databind}) converts the plain values, with the application's {@code JsonMapper}
+ * bean when there is exactly one (or a primary one), else with a {@code JsonMapper} of Jackson's defaults that
+ * ignores attributes the class lacks. Jackson 2 is not used. Jackson 3 fails on an item that lacks the attribute of
+ * a primitive ({@code DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES}): give attributes that may be absent a
+ * wrapper type ({@code Boolean}, {@code Integer}).</li>
  * </ul>
+ * Jackson and the Enhanced Client are optional: this class links to neither, so it loads without them.
  */
 public final class ItemConverterFactory {
 
     private static final Set<String> ENHANCED_CLIENT_ANNOTATIONS = Set.of(
             "software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbBean",
             "software.amazon.awssdk.enhanced.dynamodb.mapper.annotations.DynamoDbImmutable");
+    private static final String JACKSON_MAPPER = "tools.jackson.databind.json.JsonMapper";
     /** A record to map once at start: building the table schema is what fails for a class that is not mappable. */
     private static final ChangeRecord PROBE = ChangeRecord.builder()
             .type(ChangeType.INSERT)
@@ -42,9 +46,9 @@ public final class ItemConverterFactory {
     private final ClassLoader classLoader;
 
     /**
-     * @param beanFactory where to look for the application's Jackson mapper, or {@code null} to use Jackson's
+     * @param beanFactory where to look for the application's {@code JsonMapper}, or {@code null} to use Jackson's
      *        defaults
-     * @param classLoader where to look for Jackson
+     * @param classLoader where to look for Jackson, or {@code null} for Spring's default class loader
      */
     public ItemConverterFactory(BeanFactory beanFactory, ClassLoader classLoader) {
         this.beanFactory = beanFactory;
@@ -65,22 +69,23 @@ public final class ItemConverterFactory {
         }
         if (isAnnotatedForEnhancedClient(itemType)) {
             TableSchemaItemConverter<?> converter = new TableSchemaItemConverter<>(itemType);
-            check(() -> converter.newItem(PROBE), itemType, property, "the DynamoDB Enhanced Client", "Check the class against the Enhanced Client's rules: a public no-argument "
-                    + "constructor with getters and setters (@DynamoDbBean), or a builder (@DynamoDbImmutable).");
+            check(() -> converter.newItem(PROBE), itemType, property, "the DynamoDB Enhanced Client",
+                    "Check the class against the Enhanced Client's rules: a public no-argument constructor "
+                    + "with getters and setters (@DynamoDbBean), or a builder (@DynamoDbImmutable).");
             return converter;
         }
-        Optional<JacksonValueConverter> jackson = JacksonValueConverter.find(beanFactory, classLoader);
-        if (jackson.isEmpty()) {
+        if (!ClassUtils.isPresent(JACKSON_MAPPER, classLoader)) {
             throw new DynamoDbStreamConfigurationException("Items of " + property + " cannot be mapped to "
                     + itemType.getName() + ": it is not annotated with @DynamoDbBean or @DynamoDbImmutable, and "
-                    + "Jackson is not on the class path.",
-                    "Add a Jackson dependency (spring-boot-starter-json, or tools.jackson.core:jackson-databind), "
+                    + "Jackson is not on the class path (Jackson 3, " + JACKSON_MAPPER + "; Jackson 2 is not used).",
+                    "Add a Jackson 3 dependency (spring-boot-starter-jackson, or tools.jackson.core:jackson-databind), "
                     + "or annotate the class for the DynamoDB Enhanced Client (software.amazon.awssdk:"
                     + "dynamodb-enhanced), or remove " + property + " to receive items as maps.");
         }
-        check(() -> jackson.get().convert(Map.of(), itemType), itemType, property, jackson.get().toString(), "Give the class a constructor or setters Jackson can use (a record works), or "
-                + "annotate it with @DynamoDbBean.");
-        return new JacksonItemConverter<>(itemType, jackson.get());
+        JacksonItemConverter<?> converter = JacksonItemConverter.create(itemType, beanFactory);
+        check(converter::checkInstantiable, itemType, property, converter.toString(), "Give the class a constructor "
+                + "or setters Jackson can use (a record works), or annotate it with @DynamoDbBean.");
+        return converter;
     }
 
     private static boolean isAnnotatedForEnhancedClient(Class<?> type) {

@@ -3,17 +3,64 @@ package io.github.dynamodbstream.spring.mapping;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.ResolvableType;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Items of a plain class (a record, a JavaBean), converted by Jackson from the image's plain Java values. */
+/**
+ * Items of a plain class (a record, a JavaBean), converted by Jackson 3 from the image's plain Java values. This is
+ * the only class of the starter that links to Jackson: create it only when {@code JsonMapper} is on the class path.
+ */
 final class JacksonItemConverter<T> implements ItemConverter<T> {
 
-    private final Class<T> type;
-    private final JacksonValueConverter jackson;
+    private static final Logger log = LoggerFactory.getLogger(JacksonItemConverter.class);
 
-    JacksonItemConverter(Class<T> type, JacksonValueConverter jackson) {
+    private final Class<T> type;
+    private final JsonMapper mapper;
+    private final String mapperDescription;
+
+    private JacksonItemConverter(Class<T> type, JsonMapper mapper, String mapperDescription) {
         this.type = type;
-        this.jackson = jackson;
+        this.mapper = mapper;
+        this.mapperDescription = mapperDescription;
+    }
+
+    /**
+     * The converter of the type, with the application's {@code JsonMapper} when there is exactly one bean of it (or
+     * a primary one), else with {@link DefaultMapper#INSTANCE}.
+     *
+     * @param beanFactory where to look for the application's mapper, or {@code null}
+     */
+    static <T> JacksonItemConverter<T> create(Class<T> type, BeanFactory beanFactory) {
+        JsonMapper applicationMapper =
+                beanFactory == null ? null : beanFactory.getBeanProvider(JsonMapper.class).getIfUnique();
+        JacksonItemConverter<T> converter = applicationMapper != null
+                ? new JacksonItemConverter<>(type, applicationMapper, "Jackson (the application's JsonMapper bean)")
+                : new JacksonItemConverter<>(type, DefaultMapper.INSTANCE, "Jackson (a JsonMapper of its defaults)");
+        log.debug("Items of type {} are mapped by {}", type.getName(), converter.mapperDescription);
+        return converter;
+    }
+
+    /**
+     * Checks that Jackson can create an instance of the type from an item without attributes. Missing primitives are
+     * let through here: they fail (or not, as the mapper is configured) on the items that lack them.
+     *
+     * @throws IllegalArgumentException with Jackson's reason, when it cannot
+     */
+    void checkInstantiable() {
+        try {
+            mapper.readerFor(type)
+                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+                            DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
+                            DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                    .readValue(mapper.createObjectNode());
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException(reason(e), e);
+        }
     }
 
     @Override
@@ -33,11 +80,47 @@ final class JacksonItemConverter<T> implements ItemConverter<T> {
 
     private T convert(Map<String, Object> item, ChangeRecord record, String which) {
         try {
-            return jackson.convert(item, type);
-        } catch (IllegalArgumentException e) {
+            return mapper.convertValue(item, type);
+        } catch (JacksonException e) {
             throw new DynamoDbStreamException("Cannot map the " + which + " image of " + record + " to "
-                    + type.getName() + " with " + jackson + ": " + e.getMessage()
+                    + type.getName() + " with " + mapperDescription + ": " + reason(e)
                     + ". Check that the class's property names and types match the table's attributes.", e);
         }
+    }
+
+    /** Jackson's message without its location (always absent for converted values), with the attribute's path. */
+    private static String reason(JacksonException e) {
+        String path = path(e);
+        return path.isEmpty() ? e.getOriginalMessage() : e.getOriginalMessage() + " (attribute " + path + ")";
+    }
+
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** Names the mapper, for messages. */
+    @Override
+    public String toString() {
+        return mapperDescription;
+    }
+
+    /**
+     * The mapper used when the application has none: Jackson's defaults, except that attributes the class lacks are
+     * ignored (items usually hold more attributes than a class maps), as in Spring Boot's own mapper. Built on first
+     * use.
+     */
+    private static final class DefaultMapper {
+
+        static final JsonMapper INSTANCE = JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 }

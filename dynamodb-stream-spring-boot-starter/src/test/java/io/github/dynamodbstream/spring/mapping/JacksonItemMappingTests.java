@@ -1,0 +1,154 @@
+package io.github.dynamodbstream.spring.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.json.JsonMapper;
+
+class JacksonItemMappingTests {
+
+    private static final String PROPERTY = "dynamodb.stream.item-type";
+
+    private final ItemConverterFactory factory = new ItemConverterFactory(null, getClass().getClassLoader());
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner();
+
+    record Line(String sku, int quantity) {
+    }
+
+    record Customer(String name, Map<String, Object> preferences) {
+    }
+
+    record Order(String id, BigDecimal total, Customer customer, List<Line> lines, Set<String> tags, boolean gift,
+            String note) {
+    }
+
+    record Account(String accountId, String displayName) {
+    }
+
+    /** Jackson cannot create it: abstract, and no type information says which subclass to build. */
+    abstract static class Payment {
+
+        abstract BigDecimal amount();
+    }
+
+    private static ChangeRecord insert(Map<String, AttributeValue> image) {
+        return ChangeRecord.builder().type(ChangeType.INSERT).sequenceNumber("1").shardId("shard-1")
+                .streamArn("arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/x").newImage(image).build();
+    }
+
+    private static Map<String, AttributeValue> orderImage(AttributeValue quantity) {
+        return Map.of(
+                "id", AttributeValue.fromS("o-1"),
+                "total", AttributeValue.fromN("12.30"),
+                "customer", AttributeValue.fromM(Map.of(
+                        "name", AttributeValue.fromS("Ada"),
+                        "preferences", AttributeValue.fromM(Map.of(
+                                "newsletter", AttributeValue.fromBool(true),
+                                "discount", AttributeValue.fromN("0.15"))))),
+                "lines", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of(
+                        "sku", AttributeValue.fromS("pen"), "quantity", quantity)))),
+                "tags", AttributeValue.fromSs(List.of("gift", "express")),
+                "gift", AttributeValue.fromBool(true),
+                "note", AttributeValue.fromNul(true),
+                "warehouse", AttributeValue.fromS("an attribute Order does not have"));
+    }
+
+    @Test
+    void recordIsMappedWithNumbersNestedValuesCollectionsBooleansAndNulls() {
+        ItemConverter<?> converter = factory.converterFor(Order.class, PROPERTY);
+
+        Object order = converter.newItem(insert(orderImage(AttributeValue.fromN("3"))));
+
+        assertThat(order).isEqualTo(new Order("o-1", new BigDecimal("12.30"),
+                new Customer("Ada", Map.of("newsletter", true, "discount", new BigDecimal("0.15"))),
+                List.of(new Line("pen", 3)), Set.of("gift", "express"), true, null));
+        assertThat(converter.itemType().resolve()).isEqualTo(Order.class);
+        assertThat(converter.oldItem(insert(orderImage(AttributeValue.fromN("3"))))).isNull();
+    }
+
+    @Test
+    void attributeOfTheWrongTypeFailsNamingTheRecordAndTheAttributePath() {
+        ItemConverter<?> converter = factory.converterFor(Order.class, PROPERTY);
+        ChangeRecord record = insert(orderImage(AttributeValue.fromS("many")));
+
+        assertThatThrownBy(() -> converter.newItem(record))
+                .isInstanceOf(DynamoDbStreamException.class)
+                .hasMessageContaining("Cannot map the new image of " + record)
+                .hasMessageContaining("to " + Order.class.getName())
+                .hasMessageContaining("(attribute lines[0].quantity)")
+                .hasMessageContaining("\"many\"");
+    }
+
+    @Test
+    void itemLackingTheAttributeOfAPrimitiveFailsNamingIt() {
+        ItemConverter<?> converter = factory.converterFor(Order.class, PROPERTY);
+
+        assertThatThrownBy(() -> converter.newItem(insert(Map.of("id", AttributeValue.fromS("o-1")))))
+                .isInstanceOf(DynamoDbStreamException.class)
+                .hasMessageContaining("Cannot map `null` into type `boolean`")
+                .hasMessageContaining("(attribute gift)");
+    }
+
+    @Test
+    void classJacksonCannotCreateIsRejectedAtStartNamingTheClassAndTheProperty() {
+        assertThatThrownBy(() -> factory.converterFor(Payment.class, "dynamodb.stream.streams.payments.item-type"))
+                .isInstanceOfSatisfying(DynamoDbStreamConfigurationException.class, e -> {
+                    assertThat(e.problem())
+                            .startsWith("Items of dynamodb.stream.streams.payments.item-type cannot be mapped to "
+                                    + Payment.class.getName() + " by Jackson")
+                            .contains("Cannot construct instance of `" + Payment.class.getName() + "`");
+                    assertThat(e.action()).contains("a record works").contains("@DynamoDbBean");
+                });
+    }
+
+    @Test
+    void applicationsJsonMapperBeanIsUsed() {
+        contextRunner.withBean(JsonMapper.class, () -> JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .build())
+                .run(context -> {
+                    ItemConverter<?> converter = new ItemConverterFactory(context.getBeanFactory(),
+                            context.getClassLoader()).converterFor(Account.class, PROPERTY);
+
+                    assertThat(converter.newItem(insert(Map.of(
+                            "account_id", AttributeValue.fromS("a-1"),
+                            "display_name", AttributeValue.fromS("Ada")))))
+                            .isEqualTo(new Account("a-1", "Ada"));
+                    assertThat(converter).hasToString("Jackson (the application's JsonMapper bean)");
+                });
+    }
+
+    @Test
+    void withSeveralJsonMapperBeansJacksonDefaultsAreUsed() {
+        contextRunner
+                .withBean("snakeCase", JsonMapper.class, () -> JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build())
+                .withBean("kebabCase", JsonMapper.class, () -> JsonMapper.builder()
+                        .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE).build())
+                .run(context -> {
+                    ItemConverter<?> converter = new ItemConverterFactory(context.getBeanFactory(),
+                            context.getClassLoader()).converterFor(Account.class, PROPERTY);
+
+                    assertThat(converter.newItem(insert(Map.of(
+                            "accountId", AttributeValue.fromS("a-1"),
+                            "account_id", AttributeValue.fromS("ignored")))))
+                            .isEqualTo(new Account("a-1", null));
+                    assertThat(converter).hasToString("Jackson (a JsonMapper of its defaults)");
+                });
+    }
+}
