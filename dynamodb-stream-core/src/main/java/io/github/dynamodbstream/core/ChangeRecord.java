@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Identity;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * One change to one item, read from a DynamoDB stream: what happened ({@link #type()}), to which item
@@ -121,6 +122,12 @@ public final class ChangeRecord {
         if (change.approximateCreationDateTime() == null) {
             throw new MalformedRecordException(shardId, sequenceNumber, "it has no ApproximateCreationDateTime");
         }
+        String missingImage = missingImage(type, change);
+        if (missingImage != null) {
+            throw new MalformedRecordException(shardId, sequenceNumber, "it has no " + missingImage + " although its "
+                    + "StreamViewType " + change.streamViewTypeAsString() + " includes one for a " + type
+                    + " (event id " + record.eventID() + ")");
+        }
         return builder()
                 .type(type)
                 .keys(change.keys())
@@ -134,6 +141,20 @@ public final class ChangeRecord {
                 .eventId(record.eventID())
                 .timeToLiveDelete(type == ChangeType.REMOVE && isTimeToLiveService(record.userIdentity()))
                 .build();
+    }
+
+    /** The image the record's own view type promises for its change type but lacks, or {@code null}. */
+    private static String missingImage(ChangeType type, StreamRecord change) {
+        StreamViewType viewType = change.streamViewType();
+        boolean keepsNew = viewType == StreamViewType.NEW_IMAGE || viewType == StreamViewType.NEW_AND_OLD_IMAGES;
+        boolean keepsOld = viewType == StreamViewType.OLD_IMAGE || viewType == StreamViewType.NEW_AND_OLD_IMAGES;
+        if (keepsNew && type != ChangeType.REMOVE && !change.hasNewImage()) {
+            return "NewImage";
+        }
+        if (keepsOld && type != ChangeType.INSERT && !change.hasOldImage()) {
+            return "OldImage";
+        }
+        return null;
     }
 
     private static boolean isTimeToLiveService(Identity identity) {

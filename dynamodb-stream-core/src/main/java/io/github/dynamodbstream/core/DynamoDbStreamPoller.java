@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -352,7 +353,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         /**
          * Builds the poller; nothing is called on the stream yet.
          *
-         * @throws IllegalArgumentException naming the option, when one is missing or out of range
+         * @throws IllegalArgumentException naming the option, when one is missing or out of range, or when the stream
+         *         ARN names another region than the streams client's
          */
         public DynamoDbStreamPoller build() {
             require(streamsClient, "streamsClient", "the DynamoDbStreamsClient to read with");
@@ -368,7 +370,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             require(clock, "clock", "a Clock");
             require(observer, "observer", "a PollerObserver, or PollerObserver.NONE");
             require(shutdownTimeout, "shutdownTimeout", "a duration");
-            StreamArn.parse(streamArn);
+            requireClientRegion(StreamArn.parse(streamArn), streamsClient);
             if (consumerName.isBlank()) {
                 throw new IllegalArgumentException("consumerName must not be blank");
             }
@@ -387,6 +389,17 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 throw new IllegalArgumentException("discoveryInterval and shutdownTimeout must not be negative");
             }
             return new DynamoDbStreamPoller(this);
+        }
+
+        /** DynamoDB Streams serves a stream only in its table's region: a client of another region never finds it. */
+        private static void requireClientRegion(StreamArn arn, DynamoDbStreamsClient client) {
+            Region region = client.serviceClientConfiguration().region();
+            if (region != null && !region.id().equals(arn.region())) {
+                throw new IllegalArgumentException("The stream ARN " + arn + " is in region " + arn.region()
+                        + ", but the streams client calls region " + region.id() + ", where the stream cannot be "
+                        + "found. Build the client with .region(Region.of(\"" + arn.region() + "\")), or use the "
+                        + "stream ARN of the table in " + region.id() + ".");
+            }
         }
 
         private static void require(Object value, String option, String what) {

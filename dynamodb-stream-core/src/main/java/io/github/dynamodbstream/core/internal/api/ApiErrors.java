@@ -48,11 +48,39 @@ public final class ApiErrors {
         return e.getClass().getSimpleName();
     }
 
+    /** Whether the call failed because its answer could not be parsed: the endpoint did not answer valid JSON. */
+    public static boolean isUnreadableAnswer(Throwable e) {
+        if (!(e instanceof SdkClientException)) {
+            return false;
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().contains(".jackson.core.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A one-line description of a failure, for logs and results. */
     public static String describe(Throwable e) {
+        if (isUnreadableAnswer(e)) {
+            return e.getClass().getSimpleName() + ": the endpoint's answer is not valid JSON (" + firstLine(e)
+                    + "). Check the endpoint URL (endpointOverride) and any proxy in between: something other than "
+                    + "DynamoDB Streams answered, or the answer was cut short";
+        }
         String message = e instanceof AwsServiceException aws && aws.awsErrorDetails() != null
                 ? aws.awsErrorDetails().errorMessage() : e.getMessage();
         String code = e instanceof SdkException sdk ? code(sdk) : e.getClass().getSimpleName();
         return message == null ? code : code + ": " + message;
+    }
+
+    private static String firstLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 }

@@ -9,8 +9,10 @@ import java.util.List;
  *
  * @param records the records that could be read, in sequence-number order
  * @param countsByType records per {@link ChangeType}, indexed by ordinal
- * @param firstSequenceNumber sequence number of the page's first record, malformed or not
- * @param lastSequenceNumber sequence number of the page's last record, malformed or not: the checkpoint after it
+ * @param firstSequenceNumber the first sequence number of the page, of a malformed record or not; {@code null} when no
+ *        record of the page has a valid one
+ * @param lastSequenceNumber the last sequence number of the page, of a malformed record or not: the checkpoint after
+ *        it; {@code null} when no record of the page has a valid one (the checkpoint then stays where it was)
  * @param malformed records that could not be read
  */
 public record RecordBatch(

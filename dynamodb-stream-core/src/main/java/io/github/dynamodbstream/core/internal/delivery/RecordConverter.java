@@ -48,10 +48,23 @@ public final class RecordConverter {
                 reportMalformed(shardId, raw, e);
             }
         }
-        String first = page.get(0).dynamodb() == null ? null : page.get(0).dynamodb().sequenceNumber();
-        Record lastRecord = page.get(page.size() - 1);
-        String last = lastRecord.dynamodb() == null ? null : lastRecord.dynamodb().sequenceNumber();
+        String first = null;
+        String last = null;
+        for (Record raw : page) {
+            String sequenceNumber = sequenceNumberOf(raw);
+            if (sequenceNumber != null) {
+                first = first == null ? sequenceNumber : first;
+                last = sequenceNumber;
+            }
+        }
         return new RecordBatch(records, counts, first, last, malformed);
+    }
+
+    /** The record's sequence number when it is one a checkpoint can hold, else {@code null}. */
+    private static String sequenceNumberOf(Record raw) {
+        String sequenceNumber = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
+        return sequenceNumber != null && !sequenceNumber.isEmpty()
+                && sequenceNumber.chars().allMatch(Character::isDigit) ? sequenceNumber : null;
     }
 
     private void reportMalformed(String shardId, Record raw, MalformedRecordException e) {

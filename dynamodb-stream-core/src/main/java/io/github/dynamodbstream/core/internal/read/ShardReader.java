@@ -200,7 +200,10 @@ public final class ShardReader {
             }
             reportLag(shard.shardId(), batch.records());
         }
-        checkpoints.save(shard.shardId(), batch.lastSequenceNumber(), last);
+        String sequenceNumber = batch.lastSequenceNumber() == null ? shard.checkpoint() : batch.lastSequenceNumber();
+        if (sequenceNumber != null || last) {
+            checkpoints.save(shard.shardId(), sequenceNumber, last);
+        }
         shard.acknowledge(batch.lastSequenceNumber());
         return true;
     }

@@ -1,12 +1,15 @@
 package io.github.dynamodbstream.core.internal.shard;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.StreamUnavailableException;
+import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.core.internal.api.StreamApi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -51,6 +54,7 @@ public final class ShardDiscovery {
      * Lists every shard of the stream.
      *
      * @throws StreamUnavailableException when the stream does not exist
+     * @throws DynamoDbStreamException when DescribeStream fails otherwise, after its retries
      */
     public StreamListing listAll() {
         List<ShardInfo> shards = new ArrayList<>();
@@ -105,6 +109,10 @@ public final class ShardDiscovery {
             throw new StreamUnavailableException(streamArn, "Stream " + streamArn + " does not exist: its table was "
                     + "deleted, or the ARN is wrong. Check the table's LatestStreamArn (DescribeTable) and that its "
                     + "stream is enabled, then point the poller to that ARN.", e);
+        } catch (SdkException e) {
+            throw new DynamoDbStreamException("DescribeStream of stream " + streamArn + " failed after its retries: "
+                    + ApiErrors.describe(e) + ". Nothing was read or acknowledged; the next round lists the stream "
+                    + "again.", e);
         }
     }
 }
