@@ -284,6 +284,7 @@ public final class DynamoDbTableReplica<T> implements AutoCloseable {
         private ItemMapper<T> itemMapper;
         private Duration pollInterval = Duration.ofSeconds(1);
         private int scanSegments = 4;
+        private int scanPageSize;
         private long maxItems = Long.MAX_VALUE;
         private Clock clock = Clock.systemUTC();
         private Duration shutdownTimeout = Duration.ofSeconds(30);
@@ -366,6 +367,15 @@ public final class DynamoDbTableReplica<T> implements AutoCloseable {
         }
 
         /**
+         * Items per {@code Scan} page ({@code Limit}), to spread the scan's read capacity over more calls. Default:
+         * pages of up to 1 MB.
+         */
+        public Builder<T> scanPageSize(int scanPageSize) {
+            this.scanPageSize = scanPageSize;
+            return this;
+        }
+
+        /**
          * The most items the copy may hold; past it the replica stops with a {@link ReplicaFailedException} rather
          * than keep part of the table. Default: no bound.
          */
@@ -439,11 +449,15 @@ public final class DynamoDbTableReplica<T> implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "scanSegments must be from 1 to 1000000 (the Scan TotalSegments limit), got " + scanSegments);
             }
+            if (scanPageSize < 0) {
+                throw new IllegalArgumentException("scanPageSize must be 1 or more (0 for 1 MB pages), got "
+                        + scanPageSize);
+            }
             if (maxItems < 1) {
                 throw new IllegalArgumentException("maxItems must be at least 1, got " + maxItems);
             }
             ReplicaSettings<T> settings = new ReplicaSettings<>(dynamoDbClient, streamsClient, table, streamArn,
-                    itemMapper, pollInterval, scanSegments, maxItems, clock, shutdownTimeout, pollerCustomizer,
+                    itemMapper, pollInterval, scanSegments, scanPageSize, maxItems, clock, shutdownTimeout, pollerCustomizer,
                     listeners);
             return new DynamoDbTableReplica<>(new ReplicaEngine<>(settings));
         }

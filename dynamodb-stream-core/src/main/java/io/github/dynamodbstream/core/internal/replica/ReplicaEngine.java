@@ -176,7 +176,7 @@ public final class ReplicaEngine<T> {
             }
             scanExecutor = executor;
         }
-        TableScan scan = new TableScan(settings.dynamoDbClient(), tableName, segments);
+        TableScan scan = new TableScan(settings.dynamoDbClient(), tableName, segments, settings.scanPageSize());
         long start = System.nanoTime();
         log.info("Scanning table '{}' in {} segments", tableName, segments);
         scan.run(executor, item -> store.scanned(described.keySchema().keyOf(item), map(item)), this::isEnded)

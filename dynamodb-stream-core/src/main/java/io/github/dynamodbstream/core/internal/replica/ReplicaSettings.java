@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  *
  * @param streamsClient {@code null} when the replica is only ever attached to a poller of the application's
  * @param streamArn {@code null} to follow the table's latest stream
+ * @param scanPageSize items per {@code Scan} page, or 0 for pages of up to 1 MB
  */
 public record ReplicaSettings<T>(
         DynamoDbClient dynamoDbClient,
@@ -24,6 +25,7 @@ public record ReplicaSettings<T>(
         ItemMapper<T> itemMapper,
         Duration pollInterval,
         int scanSegments,
+        int scanPageSize,
         long maxItems,
         Clock clock,
         Duration shutdownTimeout,

@@ -26,12 +26,14 @@ final class TableScan {
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final int segments;
+    private final int pageSize;
     private final AtomicLong itemsRead = new AtomicLong();
 
-    TableScan(DynamoDbClient dynamoDb, String tableName, int segments) {
+    TableScan(DynamoDbClient dynamoDb, String tableName, int segments, int pageSize) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.segments = segments;
+        this.pageSize = pageSize;
     }
 
     /**
@@ -59,6 +61,9 @@ final class TableScan {
         do {
             ScanRequest.Builder request = ScanRequest.builder().tableName(tableName).consistentRead(true)
                     .segment(segment).totalSegments(segments);
+            if (pageSize > 0) {
+                request.limit(pageSize);
+            }
             if (startKey != null) {
                 request.exclusiveStartKey(startKey);
             }
