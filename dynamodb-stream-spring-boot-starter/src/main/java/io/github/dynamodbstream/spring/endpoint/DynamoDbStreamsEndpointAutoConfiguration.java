@@ -1,0 +1,29 @@
+package io.github.dynamodbstream.spring.endpoint;
+
+import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code dynamodbstreams} endpoint, when the actuator is on the class path and the
+ * endpoint is available (enabled and exposed over HTTP or JMX).
+ */
+@AutoConfiguration(after = DynamoDbStreamPollerAutoConfiguration.class)
+@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnBean(DynamoDbStreamListenerContainer.class)
+public final class DynamoDbStreamsEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnAvailableEndpoint
+    DynamoDbStreamsEndpoint dynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container,
+            ShardStateRepository shardStateRepository) {
+        return new DynamoDbStreamsEndpoint(container, shardStateRepository);
+    }
+}

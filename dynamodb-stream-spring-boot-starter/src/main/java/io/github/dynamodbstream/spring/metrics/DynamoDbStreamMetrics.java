@@ -1,0 +1,161 @@
+package io.github.dynamodbstream.spring.metrics;
+
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamObserverFactory;
+import io.github.dynamodbstream.spring.poller.StreamStatus;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micrometer metrics of the DynamoDB stream consumers, fed by each poller's {@link PollerObserver}. Every meter is
+ * tagged {@code stream} (the stream's name in the configuration); the other tags have a handful of values each:
+ * <ul>
+ * <li>{@code dynamodb.stream.records.delivered} (counter, tag {@code type}: insert, modify, remove): records the
+ * listeners accepted;</li>
+ * <li>{@code dynamodb.stream.lag} (time gauge): how far behind the stream the consumer is, as
+ * {@link StreamStatus#lag()} defines it;</li>
+ * <li>{@code dynamodb.stream.api.calls} (timer, tags {@code operation}: DescribeStream, GetShardIterator,
+ * GetRecords; {@code outcome}: Success or the error code): DynamoDB Streams calls, each retry counted;</li>
+ * <li>{@code dynamodb.stream.api.throttles} (counter, tag {@code operation}): throttled calls;</li>
+ * <li>{@code dynamodb.stream.listener.failures} (counter): deliveries of a batch on which a listener threw, each
+ * attempt counted;</li>
+ * <li>{@code dynamodb.stream.records.skipped} (counter): records given up on after the retries
+ * ({@code on-failure: skip});</li>
+ * <li>{@code dynamodb.stream.records.malformed} (counter): records that could not be read and were skipped;</li>
+ * <li>{@code dynamodb.stream.data.loss} (counter, tag {@code reason}: trimmed, shard_gone): losses of records that
+ * left the stream before they were read.</li>
+ * </ul>
+ */
+public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactory {
+
+    private static final String PREFIX = "dynamodb.stream.";
+
+    private final MeterRegistry registry;
+    private final Map<String, StreamMeters> meters = new ConcurrentHashMap<>();
+
+    /**
+     * Registers the lag gauge of every stream of the container.
+     *
+     * @param registry where the meters go
+     * @param container the container whose streams to measure
+     */
+    public DynamoDbStreamMetrics(MeterRegistry registry, DynamoDbStreamListenerContainer container) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        for (StreamDefinition stream : container.streams()) {
+            String name = stream.name();
+            TimeGauge.builder(PREFIX + "lag", container, TimeUnit.MILLISECONDS,
+                            c -> c.streamStatus(name).map(status -> status.lag().toMillis()).orElse(0L))
+                    .tag("stream", name)
+                    .description("Now minus the creation time of the newest record delivered, while behind")
+                    .register(registry);
+        }
+    }
+
+    @Override
+    public PollerObserver observerFor(StreamDefinition stream) {
+        return meters.computeIfAbsent(stream.name(), StreamMeters::new);
+    }
+
+    /** The meters of one stream; kept across restarts of the container. */
+    private final class StreamMeters implements PollerObserver {
+
+        private final String stream;
+        private final Map<ChangeType, Counter> delivered = new EnumMap<>(ChangeType.class);
+        private final Map<DataLoss.Reason, Counter> dataLoss = new EnumMap<>(DataLoss.Reason.class);
+        private final Map<String, Timer> apiCalls = new ConcurrentHashMap<>();
+        private final Map<String, Counter> throttles = new ConcurrentHashMap<>();
+        private final Counter listenerFailures;
+        private final Counter skipped;
+        private final Counter malformed;
+
+        StreamMeters(String stream) {
+            this.stream = stream;
+            for (ChangeType type : ChangeType.values()) {
+                delivered.put(type, Counter.builder(PREFIX + "records.delivered")
+                        .description("Records the listeners accepted")
+                        .tags("stream", stream, "type", lower(type.name()))
+                        .register(registry));
+            }
+            for (DataLoss.Reason reason : DataLoss.Reason.values()) {
+                dataLoss.put(reason, Counter.builder(PREFIX + "data.loss")
+                        .description("Losses of records that left the stream before they were read")
+                        .tags("stream", stream, "reason", lower(reason.name()))
+                        .register(registry));
+            }
+            listenerFailures = Counter.builder(PREFIX + "listener.failures")
+                    .description("Deliveries of a batch on which a listener threw, each attempt counted")
+                    .tag("stream", stream).register(registry);
+            skipped = Counter.builder(PREFIX + "records.skipped")
+                    .description("Records given up on after the listeners kept failing on them")
+                    .tag("stream", stream).register(registry);
+            malformed = Counter.builder(PREFIX + "records.malformed")
+                    .description("Records that could not be read and were skipped")
+                    .tag("stream", stream).register(registry);
+        }
+
+        @Override
+        public void apiCall(String operation, String outcome, Duration latency) {
+            apiCalls.computeIfAbsent(operation + '\n' + outcome, key -> Timer.builder(PREFIX + "api.calls")
+                            .description("DynamoDB Streams API calls, each retry counted")
+                            .tags("stream", stream, "operation", operation, "outcome", outcome)
+                            .register(registry))
+                    .record(latency);
+        }
+
+        @Override
+        public void throttled(String operation) {
+            throttles.computeIfAbsent(operation, key -> Counter.builder(PREFIX + "api.throttles")
+                            .description("DynamoDB Streams API calls that were throttled")
+                            .tags("stream", stream, "operation", operation)
+                            .register(registry))
+                    .increment();
+        }
+
+        @Override
+        public void recordsDelivered(String shardId, ChangeType type, int count) {
+            delivered.get(type).increment(count);
+        }
+
+        @Override
+        public void listenerFailed(String shardId, Throwable failure) {
+            listenerFailures.increment();
+        }
+
+        @Override
+        public void recordsSkipped(String shardId, int count) {
+            skipped.increment(count);
+        }
+
+        @Override
+        public void malformedRecord(String shardId, String sequenceNumber) {
+            malformed.increment();
+        }
+
+        @Override
+        public void dataLoss(DataLoss loss) {
+            dataLoss.get(loss.reason()).increment();
+        }
+
+        @Override
+        public String toString() {
+            return "DynamoDbStreamMetrics[stream=" + stream + "]";
+        }
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,63 @@
+package io.github.dynamodbstream.spring.poller;
+
+import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
+import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
+import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.config.TaskManagementConfigUtils;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Auto-configuration of the pollers: a {@link DynamoDbStreamPollerFactory}, the
+ * {@link DynamoDbStreamListenerContainer} that runs one poller per stream, and the fixed-delay tasks that request
+ * their rounds. Spring's scheduling is enabled ({@code @EnableScheduling}) only when the application has not
+ * enabled it itself; the application's scheduler then runs the ticks, and the container's own threads the rounds.
+ */
+@AutoConfiguration(after = {DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class},
+        before = TaskSchedulingAutoConfiguration.class)
+@ConditionalOnClass(DynamoDbStreamsClient.class)
+@ConditionalOnBooleanProperty(name = DynamoDbStreamProperties.PREFIX + ".enabled", matchIfMissing = true)
+public final class DynamoDbStreamPollerAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbStreamPollerFactory dynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
+            ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher,
+            DynamoDbStreamProperties properties, ObjectProvider<DynamoDbStreamPollerCustomizer> customizers) {
+        return new DefaultDynamoDbStreamPollerFactory(streamsClient, shardStateRepository, publisher,
+                properties.getShutdownTimeout(), customizers.orderedStream().toList());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbStreamListenerContainer dynamoDbStreamListenerContainer(StreamDefinitions streams,
+            DynamoDbStreamPollerFactory pollerFactory, ObjectProvider<DynamoDbStreamObserverFactory> observerFactories,
+            DynamoDbStreamProperties properties) {
+        return new DynamoDbStreamListenerContainer(streams, pollerFactory, observerFactories,
+                properties.getShutdownTimeout(), properties.isAutoStartup());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbStreamSchedulingConfigurer dynamoDbStreamSchedulingConfigurer(DynamoDbStreamListenerContainer container) {
+        return new DynamoDbStreamSchedulingConfigurer(container);
+    }
+
+    /** Enables Spring's scheduling for the rounds' ticks, unless the application enabled it already. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(name = TaskManagementConfigUtils.SCHEDULED_ANNOTATION_PROCESSOR_BEAN_NAME)
+    @EnableScheduling
+    static class EnableSchedulingConfiguration {
+    }
+}
