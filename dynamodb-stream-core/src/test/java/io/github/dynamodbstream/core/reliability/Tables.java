@@ -52,6 +52,15 @@ final class Tables {
                 .build();
     }
 
+    /** A DynamoDB client on the emulator with the SDK's standard retries. */
+    static DynamoDbClient dynamoDbWithRetries(DynamoDbEmulator emulator) {
+        return DynamoDbClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(Region.of(emulator.region()))
+                .credentialsProvider(credentials())
+                .build();
+    }
+
     /** A streams client on the emulator that does not retry: the poller's retry policy is what a test sees. */
     static DynamoDbStreamsClient streamsWithoutRetries(DynamoDbEmulator emulator) {
         return streamsWithoutRetries(emulator.endpoint(), emulator.region());
