@@ -4,6 +4,7 @@ import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,7 +16,7 @@ import org.springframework.context.annotation.Bean;
  * endpoint is available (enabled and exposed over HTTP or JMX).
  */
 @AutoConfiguration(after = DynamoDbStreamPollerAutoConfiguration.class)
-@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
+@ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
 @ConditionalOnBean(DynamoDbStreamListenerContainer.class)
 public final class DynamoDbStreamsEndpointAutoConfiguration {
 

@@ -1,0 +1,96 @@
+package io.github.dynamodbstream.spring.endpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
+import io.github.dynamodbstream.spring.EmulatorTables;
+import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.CheckpointDescriptor;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamsDescriptor;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.poller.StreamState;
+import io.github.dynamodbstream.spring.support.TestItems;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.json.JsonMapper;
+
+class DynamoDbStreamsEndpointAutoConfigurationTests {
+
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
+                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
+                    DynamoDbStreamsEndpointAutoConfiguration.class))
+            .withPropertyValues(
+                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
+                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
+                    "dynamodb.stream.credentials.access-key-id=emulator",
+                    "dynamodb.stream.credentials.secret-access-key=emulator",
+                    "dynamodb.stream.starting-position=TRIM_HORIZON",
+                    "dynamodb.stream.poll-interval=50ms");
+
+    private static String newTable() {
+        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
+        return table;
+    }
+
+    @Test
+    void isNotAvailableUnlessTheApplicationExposesIt() {
+        String table = newTable();
+        contextRunner.withPropertyValues("dynamodb.stream.table-name=" + table, "dynamodb.stream.auto-startup=false")
+                .run(context -> assertThat(context).doesNotHaveBean(DynamoDbStreamsEndpoint.class));
+    }
+
+    @Test
+    void listsStreamsShardsAndStoredCheckpointsWhenExposed() {
+        String table = newTable();
+        TestItems.put(EMULATOR.dynamoDbClient(), table, "a", 1);
+        contextRunner.withPropertyValues("dynamodb.stream.table-name=" + table,
+                        "management.endpoints.web.exposure.include=dynamodbstreams")
+                .run(context -> {
+                    DynamoDbStreamsEndpoint endpoint = context.getBean(DynamoDbStreamsEndpoint.class);
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> endpoint.stream(table).recordsDelivered() == 1);
+                    StreamsDescriptor streams = endpoint.streams();
+                    assertThat(streams.running()).isTrue();
+                    StreamDescriptor stream = streams.streams().get(0);
+                    assertThat(stream.name()).isEqualTo(table);
+                    assertThat(stream.tableName()).isEqualTo(table);
+                    assertThat(stream.state()).isEqualTo(StreamState.RUNNING);
+                    assertThat(stream.activeShards()).hasSize(4);
+                    assertThat(stream.checkpoints()).extracting(CheckpointDescriptor::sequenceNumber)
+                            .filteredOn(sequenceNumber -> sequenceNumber != null).hasSize(1);
+                    String stored = context.getBean(ShardStateRepository.class)
+                            .load(stream.consumerName(), stream.streamArn()).values().stream()
+                            .filter(checkpoint -> checkpoint.sequenceNumber() != null).findFirst().orElseThrow()
+                            .sequenceNumber();
+                    assertThat(stream.checkpoints()).extracting(CheckpointDescriptor::sequenceNumber)
+                            .contains(stored);
+                    assertThat(endpoint.stream("no-such-stream")).isNull();
+                    String json = JsonMapper.builder().build().writeValueAsString(streams);
+                    assertThat(json).contains("\"checkpoints\"").contains(stored).contains("\"state\":\"RUNNING\"");
+                });
+    }
+
+    @Test
+    void backsOffWithoutTheActuator() {
+        String table = newTable();
+        contextRunner.withClassLoader(new FilteredClassLoader(Endpoint.class.getPackageName()))
+                .withPropertyValues("dynamodb.stream.table-name=" + table, "dynamodb.stream.auto-startup=false",
+                        "management.endpoints.web.exposure.include=dynamodbstreams")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(DynamoDbStreamsEndpoint.class));
+    }
+}
