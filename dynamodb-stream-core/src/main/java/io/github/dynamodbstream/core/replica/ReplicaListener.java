@@ -37,11 +37,11 @@ public interface ReplicaListener<T> {
     default void onRemove(Map<String, AttributeValue> key, T oldItem) {
     }
 
-    /** The replica became ready: the copy holds every item of the table. Called once. */
+    /** The replica became ready: the copy holds every item of the table. Called once, before awaitReady returns. */
     default void onReady() {
     }
 
-    /** The replica stopped on a problem; its reads now throw {@code failure}. Called once. */
+    /** The replica stopped on a problem; its reads now throw {@code failure}. Called once, before awaitReady throws. */
     default void onFailure(ReplicaFailedException failure) {
     }
 }

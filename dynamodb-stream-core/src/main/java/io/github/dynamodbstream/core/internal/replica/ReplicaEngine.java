@@ -156,8 +156,8 @@ public final class ReplicaEngine<T> {
         } else if (step == Step.BECOME_READY) {
             store.dropTouchedKeys();
             log.info("The replica of table '{}' is ready: {} items", tableName, store.size());
-            ready.complete(null);
             store.notify(ReplicaListener::onReady);
+            ready.complete(null);
         }
     }
 
@@ -278,9 +278,9 @@ public final class ReplicaEngine<T> {
         }
         failure = problem;
         log.error("The replica of table '{}' stopped: {}", tableName, problem.getMessage());
-        ready.completeExceptionally(problem);
         stopThreads();
         store.notify(listener -> listener.onFailure(problem));
+        ready.completeExceptionally(problem);
     }
 
     private synchronized void stopThreads() {
