@@ -457,8 +457,8 @@ public final class DynamoDbTableReplica<T> implements AutoCloseable {
                 throw new IllegalArgumentException("maxItems must be at least 1, got " + maxItems);
             }
             ReplicaSettings<T> settings = new ReplicaSettings<>(dynamoDbClient, streamsClient, table, streamArn,
-                    itemMapper, pollInterval, scanSegments, scanPageSize, maxItems, clock, shutdownTimeout, pollerCustomizer,
-                    listeners);
+                    itemMapper, pollInterval, scanSegments, scanPageSize, maxItems, clock, shutdownTimeout,
+                    pollerCustomizer, listeners);
             return new DynamoDbTableReplica<>(new ReplicaEngine<>(settings));
         }
 

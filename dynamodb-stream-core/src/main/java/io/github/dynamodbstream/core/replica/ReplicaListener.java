@@ -41,7 +41,9 @@ public interface ReplicaListener<T> {
     default void onReady() {
     }
 
-    /** The replica stopped on a problem; its reads now throw {@code failure}. Called once, before awaitReady throws. */
+    /**
+     * The replica stopped on a problem; its reads now throw {@code failure}. Called once, before awaitReady throws.
+     */
     default void onFailure(ReplicaFailedException failure) {
     }
 }

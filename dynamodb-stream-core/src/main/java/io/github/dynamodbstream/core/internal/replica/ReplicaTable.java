@@ -57,7 +57,8 @@ public record ReplicaTable(String tableName, String streamArn, KeySchema keySche
             throw new ReplicaFailedException(Reason.VIEW_TYPE, tableName, "The stream of table '" + tableName
                     + "' has view type " + viewType + ", which holds no new images; a replica needs NEW_IMAGE or"
                     + " NEW_AND_OLD_IMAGES to know what each change wrote. A stream's view type cannot be changed:"
-                    + " turn the stream off and on again, which makes a new stream (UpdateTable with StreamEnabled=false,"
+                    + " turn the stream off and on again, which makes a new stream (UpdateTable with"
+                    + " StreamEnabled=false,"
                     + " then with StreamEnabled=true and StreamViewType=NEW_AND_OLD_IMAGES; aws dynamodb update-table"
                     + " --table-name " + tableName + " --stream-specification StreamEnabled=false, then --stream-"
                     + "specification StreamEnabled=true,StreamViewType=NEW_AND_OLD_IMAGES). Consumers of the old"

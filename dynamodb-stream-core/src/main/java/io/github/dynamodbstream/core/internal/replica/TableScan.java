@@ -43,7 +43,8 @@ final class TableScan {
      * @param stopped tells whether to stop
      * @return completes when every segment was read to its end or stopped; fails with the first failure
      */
-    CompletableFuture<Void> run(Executor executor, Consumer<Map<String, AttributeValue>> sink, BooleanSupplier stopped) {
+    CompletableFuture<Void> run(Executor executor, Consumer<Map<String, AttributeValue>> sink,
+            BooleanSupplier stopped) {
         List<CompletableFuture<Void>> tasks = new ArrayList<>(segments);
         for (int segment = 0; segment < segments; segment++) {
             int current = segment;
@@ -76,7 +77,8 @@ final class TableScan {
                 sink.accept(item);
                 itemsRead.incrementAndGet();
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+            startKey = more ? page.lastEvaluatedKey() : null;
         } while (startKey != null && !stopped.getAsBoolean());
     }
 }
