@@ -2,6 +2,7 @@ package io.github.dynamodbstream.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
@@ -169,16 +170,14 @@ class BadInputTest {
 
             PollResult deleted = poller.fetchStreamState();
             EMULATOR.emulator().advanceClock(Duration.ofHours(25));
-            Throwable gone = org.assertj.core.api.Assertions.catchThrowable(poller::fetchStreamState);
+            Throwable gone = catchThrowable(poller::fetchStreamState);
 
             assertThat(deleted.streamProblemMessage()).hasValueSatisfying(problem ->
                     assertThat(problem).contains("DISABLED").contains("table was deleted"));
             assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2)));
             assertThat(listener.duplicates()).isZero();
-            if (gone != null) {
-                assertThat(gone).isInstanceOf(StreamUnavailableException.class)
-                        .hasMessageContaining(streamArn).hasMessageContaining("LatestStreamArn");
-            }
+            assertThat(gone).isInstanceOf(StreamUnavailableException.class)
+                    .hasMessageContaining(streamArn).hasMessageContaining("LatestStreamArn");
         }
     }
 
