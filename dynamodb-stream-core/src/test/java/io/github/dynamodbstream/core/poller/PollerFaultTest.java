@@ -137,6 +137,23 @@ class PollerFaultTest {
     }
 
     @Test
+    void latestIteratorThatExpiredBeforeAnyRecordIsReplacedFromTheOldestRecordSoNothingWrittenMeanwhileIsLost() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-expired-latest");
+        StreamTables.put(dynamoDb, "fault-expired-latest", "before", 1);
+        try (DynamoDbStreamPoller poller = poller(streamArn).startingPosition(StartingPosition.LATEST).build()) {
+            poller.fetchStreamState();
+            StreamTables.put(dynamoDb, "fault-expired-latest", "a", 1);
+            EMULATOR.emulator().expireIterators();
+
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(result.failedShards()).isEmpty();
+            assertThat(listener.versionsById()).containsEntry("a", List.of(1));
+        }
+    }
+
+    @Test
     void trimmedRecordsAreReportedAsDataLossAndReadingGoesOnFromTheOldestRecord() {
         DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
         String streamArn = StreamTables.create(dynamoDb, "fault-trimmed");
