@@ -10,6 +10,7 @@ import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.RecordFailedEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.StreamStatus;
+import io.github.dynamodbstream.spring.poller.StreamState;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +125,13 @@ class FailurePolicyAndTwoStreamsEndToEndTests {
 
     @Autowired
     HealthIndicator dynamodbStreamHealthIndicator;
+
+    /** The consumer starts at LATEST: write only once its first round has positioned every shard. */
+    @BeforeEach
+    void firstRoundPositionedTheShards() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> container.streamStatuses().stream()
+                .allMatch(status -> status.state() == StreamState.RUNNING));
+    }
 
     @Test
     void aThrowingListenerIsRetriedThenItsRecordIsSkippedWithARecordFailedEvent() {

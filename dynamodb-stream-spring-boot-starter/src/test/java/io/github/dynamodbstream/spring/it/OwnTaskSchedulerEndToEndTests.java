@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.poller.StreamState;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,6 +93,16 @@ class OwnTaskSchedulerEndToEndTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    DynamoDbStreamListenerContainer container;
+
+    /** The consumer starts at LATEST: write only once its first round has positioned every shard. */
+    @BeforeEach
+    void firstRoundPositionedTheShards() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> container.streamStatuses().stream()
+                .allMatch(status -> status.state() == StreamState.RUNNING));
+    }
 
     @Test
     void ticksRunOnTheApplicationsSchedulerAndRoundsOnTheStartersThreads() {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -126,6 +127,13 @@ class TypedEventsEndToEndTests {
 
     @Autowired
     HealthIndicator dynamodbStreamHealthIndicator;
+
+    /** The consumer starts at LATEST: write only once its first round has positioned every shard. */
+    @BeforeEach
+    void firstRoundPositionedTheShards() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> container.streamStatuses().stream()
+                .allMatch(status -> status.state() == StreamState.RUNNING));
+    }
 
     @Test
     void deliversTypedInsertModifyAndRemoveEvents() {
