@@ -1,0 +1,98 @@
+package io.github.dynamodbstream.benchmarks.contender;
+
+import io.github.dynamodbstream.benchmarks.starter.StarterApplications;
+import io.github.dynamodbstream.benchmarks.support.Deliveries;
+import io.github.dynamodbstream.benchmarks.support.Pause;
+import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamObserverFactory;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Spring Boot starter in a minimal application (no web) with a no-op {@code @EventListener} for
+ * {@code ItemInsertedEvent<OrderItem>}, configured only through {@code dynamodb.stream.*} properties. Prepared when the
+ * starter's first round has ended (it then polls on its own, every poll interval).
+ */
+public final class StarterContender implements Contender {
+
+    private static final Duration FIRST_ROUND_TIMEOUT = Duration.ofSeconds(120);
+
+    private final AtomicLong rounds = new AtomicLong();
+    private ConfigurableApplicationContext context;
+    private ThreadCpu cpu;
+    private long cpuAtStart;
+    private boolean startContainerOnPolling;
+
+    @Override
+    public String name() {
+        return "starter";
+    }
+
+    @Override
+    public void prepare(StreamTarget target, Deliveries deliveries) {
+        start(target, deliveries, StartingPosition.LATEST, true);
+        long deadline = System.nanoTime() + FIRST_ROUND_TIMEOUT.toNanos();
+        while (rounds.get() == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The starter ran no round within " + FIRST_ROUND_TIMEOUT + ": "
+                        + container().streamStatuses());
+            }
+            Pause.millis(2);
+        }
+    }
+
+    /**
+     * The starter polls as soon as its container runs, so it waits unstarted ({@code auto-startup=false}) and reads
+     * from {@code TRIM_HORIZON} once started.
+     */
+    @Override
+    public void prepareWithoutPolling(StreamTarget target, Deliveries deliveries) {
+        start(target, deliveries, StartingPosition.TRIM_HORIZON, false);
+        startContainerOnPolling = true;
+    }
+
+    private void start(StreamTarget target, Deliveries deliveries, StartingPosition position, boolean autoStartup) {
+        cpu = new ThreadCpu("dynamodb-stream-");
+        cpuAtStart = cpu.totalNanos();
+        Map<String, Object> properties = StarterApplications.properties(target.endpoint(), target.region(),
+                target.tableName(), null, target.pollInterval());
+        properties.put("dynamodb.stream.starting-position", position.name());
+        properties.put("dynamodb.stream.auto-startup", Boolean.toString(autoStartup));
+        DynamoDbStreamObserverFactory roundCounter = stream -> new PollerObserver() {
+            @Override
+            public void roundCompleted(PollResult result, Duration duration) {
+                rounds.incrementAndGet();
+            }
+        };
+        context = StarterApplications.run(properties, deliveries, Map.of("benchmarkRoundCounter", roundCounter));
+    }
+
+    private DynamoDbStreamListenerContainer container() {
+        return context.getBean(DynamoDbStreamListenerContainer.class);
+    }
+
+    @Override
+    public void startPolling() {
+        if (startContainerOnPolling) {
+            container().start();
+        }
+    }
+
+    @Override
+    public Optional<CpuUse> cpuUse() {
+        return Optional.of(new CpuUse(cpu.totalNanos() - cpuAtStart, rounds.get()));
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
