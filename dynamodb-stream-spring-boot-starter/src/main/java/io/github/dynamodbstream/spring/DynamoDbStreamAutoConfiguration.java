@@ -14,6 +14,7 @@ import org.springframework.core.io.ResourceLoader;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -40,7 +41,11 @@ public final class DynamoDbStreamAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DynamoDbStreamsClient dynamoDbStreamsClient(ObjectProvider<DynamoDbStreamsClientCustomizer> customizers) {
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder();
+        // The poller retries throttled and failed stream calls itself, with backoff it can see and count; the SDK's
+        // own retries would multiply those attempts and hide throttling from the metrics. A customizer may turn
+        // them back on.
+        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         applyProperties(builder);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();

@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
@@ -9,6 +10,7 @@ import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.jdbc.JdbcShardStateRepository;
 import java.math.BigDecimal;
@@ -28,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ResolvableType;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.LimitExceededException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 class DynamoDbStreamAutoConfigurationTests {
@@ -149,6 +152,19 @@ class DynamoDbStreamAutoConfigurationTests {
                             .accessKeyId()).isEqualTo("AKIDEXAMPLE");
                     assertThat(context.getBean(StreamDefinitions.class).all().get(0).name()).isEqualTo("orders");
                 });
+    }
+
+    @Test
+    void streamsClientLeavesRetriesToThePollerSoThrottlingIsSeenAndCounted() {
+        String table = newTable();
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
+        onEmulator().withPropertyValues("dynamodb.stream.table-name=" + table).run(context -> {
+            EMULATOR.emulator().injectFault("ListStreams", Fault.throttling(), 1);
+            DynamoDbStreamsClient streams = context.getBean(DynamoDbStreamsClient.class);
+
+            assertThatThrownBy(streams::listStreams).isInstanceOf(LimitExceededException.class);
+            assertThat(EMULATOR.emulator().calls().count("ListStreams", "LimitExceededException")).isEqualTo(1);
+        });
     }
 
     @Test
