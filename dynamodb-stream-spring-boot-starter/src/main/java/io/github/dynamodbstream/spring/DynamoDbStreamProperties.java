@@ -89,10 +89,11 @@ public class DynamoDbStreamProperties {
     private String consumerName;
 
     /**
-     * What to do with records the listeners keep failing on once the retries are spent: SKIP gives them up (a
-     * RecordFailedEvent is published), BLOCK keeps the shard where it is until a listener accepts them.
+     * What to do with records the listeners keep failing on once the retries are spent: BLOCK keeps the shard where
+     * it is and delivers them again every poll until a listener accepts them (nothing is given up on), SKIP gives
+     * them up (a RecordFailedEvent is published).
      */
-    private ListenerFailureMode onFailure = ListenerFailureMode.SKIP;
+    private ListenerFailureMode onFailure = ListenerFailureMode.BLOCK;
 
     /**
      * Maximum time to wait on shutdown for the batch in flight to be delivered and checkpointed.

@@ -32,7 +32,7 @@ class DynamoDbStreamPropertiesTests {
             assertThat(properties.getCheckpoint().getStore()).isEqualTo(CheckpointStore.MEMORY);
             assertThat(properties.getCheckpoint().getTableName()).isEqualTo("dynamodb-stream-checkpoints");
             assertThat(properties.getCheckpoint().isCreateTable()).isFalse();
-            assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.SKIP);
+            assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.BLOCK);
             assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(30));
             assertThat(properties.isAutoStartup()).isTrue();
             assertThat(properties.getCredentials().isConfigured()).isFalse();
@@ -62,7 +62,7 @@ class DynamoDbStreamPropertiesTests {
                 "dynamodb.stream.retry.max-attempts=7",
                 "dynamodb.stream.retry.initial-backoff=1s",
                 "dynamodb.stream.retry.max-backoff=1m",
-                "dynamodb.stream.on-failure=block",
+                "dynamodb.stream.on-failure=skip",
                 "dynamodb.stream.shutdown-timeout=5s",
                 "dynamodb.stream.auto-startup=false").run(context -> {
                     DynamoDbStreamProperties properties = context.getBean(DynamoDbStreamProperties.class);
@@ -84,7 +84,7 @@ class DynamoDbStreamPropertiesTests {
                     assertThat(properties.getRetry().getMaxAttempts()).isEqualTo(7);
                     assertThat(properties.getRetry().getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
                     assertThat(properties.getRetry().getMaxBackoff()).isEqualTo(Duration.ofMinutes(1));
-                    assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.BLOCK);
+                    assertThat(properties.getOnFailure()).isEqualTo(ListenerFailureMode.SKIP);
                     assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(5));
                     assertThat(properties.isAutoStartup()).isFalse();
                 });
