@@ -1,0 +1,71 @@
+package io.github.dynamodbstream.spring.reliability;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One consumer process of the campaign: one Spring application context. Once it {@link #die() dies}, it can no
+ * longer deliver anything nor write anything to the checkpoint store, as a killed process: every listener call and
+ * every checkpoint write throws a {@link SimulatedCrash}. Its threads are then reclaimed by closing the context, which
+ * can change nothing any more.
+ */
+final class Generation {
+
+    private final int number;
+    private final AtomicBoolean dead = new AtomicBoolean();
+    /** Deliveries left before the armed crash; negative when none is armed. */
+    private final AtomicInteger crashAfterDeliveries = new AtomicInteger(-1);
+    private final AtomicBoolean crashOnNextSave = new AtomicBoolean();
+    private final AtomicInteger failNextDeliveries = new AtomicInteger();
+
+    Generation(int number) {
+        this.number = number;
+    }
+
+    int number() {
+        return number;
+    }
+
+    boolean isDead() {
+        return dead.get();
+    }
+
+    /** Kills the process now; {@code true} for the call that killed it. */
+    boolean die() {
+        return dead.compareAndSet(false, true);
+    }
+
+    /** Arms a crash in the listener, after it processed this many more changes. */
+    void armCrashAfter(int deliveries) {
+        crashAfterDeliveries.set(deliveries);
+    }
+
+    /** Whether the armed crash is to happen at this delivery (once). */
+    boolean takeCrashAtDelivery() {
+        return crashAfterDeliveries.getAndUpdate(left -> left >= 0 ? left - 1 : left) == 0;
+    }
+
+    void armCrashOnNextSave() {
+        crashOnNextSave.set(true);
+    }
+
+    boolean takeCrashOnSave() {
+        return crashOnNextSave.compareAndSet(true, false);
+    }
+
+    void failNextDeliveries(int deliveries) {
+        failNextDeliveries.addAndGet(deliveries);
+    }
+
+    boolean takeDeliveryFailure() {
+        return failNextDeliveries.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
+    /** Disarms every armed crash; {@code true} when none had fired yet (they are now off for good). */
+    boolean disarm() {
+        boolean batchArmed = crashAfterDeliveries.getAndSet(-1) >= 0;
+        boolean saveArmed = crashOnNextSave.getAndSet(false);
+        failNextDeliveries.set(0);
+        return batchArmed || saveArmed;
+    }
+}
