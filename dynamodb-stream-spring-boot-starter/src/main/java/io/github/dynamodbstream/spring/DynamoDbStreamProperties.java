@@ -111,6 +111,8 @@ public class DynamoDbStreamProperties {
 
     private final Retry retry = new Retry();
 
+    private final Replica replica = new Replica();
+
     /**
      * Streams by name, for applications that read several streams; each key falls back to the top-level key of
      * the same name.
@@ -239,6 +241,10 @@ public class DynamoDbStreamProperties {
 
     public Retry getRetry() {
         return retry;
+    }
+
+    public Replica getReplica() {
+        return replica;
     }
 
     public Map<String, Stream> getStreams() {
@@ -435,6 +441,8 @@ public class DynamoDbStreamProperties {
 
         private final StreamRetry retry = new StreamRetry();
 
+        private final StreamReplica replica = new StreamReplica();
+
         public Boolean getEnabled() {
             return enabled;
         }
@@ -518,6 +526,10 @@ public class DynamoDbStreamProperties {
         public StreamRetry getRetry() {
             return retry;
         }
+
+        public StreamReplica getReplica() {
+            return replica;
+        }
     }
 
     /** Listener retries of one stream; every key that is not set falls back to dynamodb.stream.retry. */
@@ -560,6 +572,73 @@ public class DynamoDbStreamProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+    }
+
+    /**
+     * An in-memory copy of the table of each stream (a DynamoDbTableReplica bean), kept current by the stream's own
+     * poller. Its stream must carry new images (view type NEW_IMAGE or NEW_AND_OLD_IMAGES).
+     */
+    public static class Replica {
+
+        /**
+         * Whether to keep an in-memory replica of the table of every stream, as a DynamoDbTableReplica bean typed by
+         * the stream's item type. Until every replica holds its whole table, the application's readiness state is
+         * REFUSING_TRAFFIC.
+         */
+        private boolean enabled;
+
+        /**
+         * Most items a replica may hold. When its table holds more, the replica stops with an error (and the health
+         * is DOWN) rather than keep part of the table. When not set, there is no bound.
+         */
+        private Long maxItems;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Long getMaxItems() {
+            return maxItems;
+        }
+
+        public void setMaxItems(Long maxItems) {
+            this.maxItems = maxItems;
+        }
+    }
+
+    /** The replica of one stream's table; every key that is not set falls back to dynamodb.stream.replica. */
+    public static class StreamReplica {
+
+        /**
+         * Whether to keep an in-memory replica of this stream's table, as a DynamoDbTableReplica bean qualified by
+         * the stream's name.
+         */
+        private Boolean enabled;
+
+        /**
+         * Most items the replica of this stream's table may hold.
+         */
+        private Long maxItems;
+
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Long getMaxItems() {
+            return maxItems;
+        }
+
+        public void setMaxItems(Long maxItems) {
+            this.maxItems = maxItems;
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.dynamodbstream.spring.poller;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
@@ -17,7 +18,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@link EventPublishingStreamListener} (which is also the poller's failed-record handler, so that records given up
  * on become {@code RecordFailedEvent}s), the stream's resolved settings (starting position, records per call, shard
  * discovery interval, consumer name, listener retries, failure mode) and the shutdown timeout; then applies the
- * {@link DynamoDbStreamPollerCustomizer}s. Thread-safe.
+ * {@link DynamoDbStreamPollerCustomizer}s. The {@link DynamoDbStreamFeed}s that follow a stream get its records
+ * before the events are published. Thread-safe.
  */
 public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamPollerFactory {
 
@@ -26,6 +28,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
     private final ApplicationEventPublisher publisher;
     private final Duration shutdownTimeout;
     private final List<DynamoDbStreamPollerCustomizer> customizers;
+    private final List<DynamoDbStreamFeed> feeds;
 
     /**
      * @param streamsClient the client every poller reads with; not closed by the pollers
@@ -37,22 +40,41 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
     public DefaultDynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
             ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher, Duration shutdownTimeout,
             List<DynamoDbStreamPollerCustomizer> customizers) {
+        this(streamsClient, shardStateRepository, publisher, shutdownTimeout, customizers, List.of());
+    }
+
+    /**
+     * @param streamsClient the client every poller reads with; not closed by the pollers
+     * @param shardStateRepository where every poller keeps its checkpoints
+     * @param publisher where the events go
+     * @param shutdownTimeout how long a poller waits on close for its batch in flight
+     * @param customizers applied in this order to every builder
+     * @param feeds asked, in this order, for a listener of each stream, which gets the records before the events
+     */
+    public DefaultDynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
+            ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher, Duration shutdownTimeout,
+            List<DynamoDbStreamPollerCustomizer> customizers, List<DynamoDbStreamFeed> feeds) {
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.shardStateRepository = Objects.requireNonNull(shardStateRepository, "shardStateRepository");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         this.customizers = List.copyOf(customizers);
+        this.feeds = List.copyOf(feeds);
     }
 
     @Override
     public DynamoDbStreamPoller create(StreamDefinition stream, Executor shardReaders, PollerObserver observer) {
         EventPublishingStreamListener listener = new EventPublishingStreamListener(stream, publisher);
+        List<StreamListener> streamFeeds = feeds.stream()
+                .map(feed -> feed.listenerFor(stream))
+                .filter(Objects::nonNull)
+                .toList();
         DynamoDbStreamPoller.Builder builder = DynamoDbStreamPoller.builder()
                 .streamsClient(streamsClient)
                 .streamArn(stream.streamArn().toString())
                 .startingPosition(stream.startingPosition())
                 .shardStateRepository(shardStateRepository)
-                .listener(listener)
+                .listener(streamFeeds.isEmpty() ? listener : new FeedingStreamListener(streamFeeds, listener))
                 .failedRecordHandler(listener)
                 .consumerName(stream.consumerName())
                 .maxRecordsPerCall(stream.maxRecords())

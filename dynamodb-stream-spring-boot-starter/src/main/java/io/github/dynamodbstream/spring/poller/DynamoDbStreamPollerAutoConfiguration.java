@@ -34,9 +34,10 @@ public final class DynamoDbStreamPollerAutoConfiguration {
     @ConditionalOnMissingBean
     DynamoDbStreamPollerFactory dynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
             ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher,
-            DynamoDbStreamProperties properties, ObjectProvider<DynamoDbStreamPollerCustomizer> customizers) {
+            DynamoDbStreamProperties properties, ObjectProvider<DynamoDbStreamPollerCustomizer> customizers,
+            ObjectProvider<DynamoDbStreamFeed> feeds) {
         return new DefaultDynamoDbStreamPollerFactory(streamsClient, shardStateRepository, publisher,
-                properties.getShutdownTimeout(), customizers.orderedStream().toList());
+                properties.getShutdownTimeout(), customizers.orderedStream().toList(), feeds.orderedStream().toList());
     }
 
     @Bean

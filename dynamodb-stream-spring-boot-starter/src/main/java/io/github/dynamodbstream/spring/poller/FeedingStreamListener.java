@@ -1,0 +1,58 @@
+package io.github.dynamodbstream.spring.poller;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.MalformedRecordException;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.StreamListener;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * Passes every callback to the feeds of a stream first, then to the application's listener; records one at a time,
+ * so that when the application hears of a change, the feeds have taken in that change and none after it. An
+ * exception stops the callback there, and the poller delivers the batch again.
+ */
+final class FeedingStreamListener implements StreamListener {
+
+    private final List<StreamListener> feeds;
+    private final StreamListener application;
+
+    FeedingStreamListener(List<StreamListener> feeds, StreamListener application) {
+        this.feeds = List.copyOf(feeds);
+        this.application = application;
+    }
+
+    @Override
+    public void onBatch(List<ChangeRecord> records) {
+        for (ChangeRecord record : records) {
+            List<ChangeRecord> one = List.of(record);
+            feeds.forEach(feed -> feed.onBatch(one));
+            application.onBatch(one);
+        }
+    }
+
+    @Override
+    public void onNewShards(List<String> shardIds) {
+        feeds.forEach(feed -> feed.onNewShards(shardIds));
+        application.onNewShards(shardIds);
+    }
+
+    @Override
+    public void onRemovedShards(List<RemovedShard> shards) {
+        feeds.forEach(feed -> feed.onRemovedShards(shards));
+        application.onRemovedShards(shards);
+    }
+
+    @Override
+    public void onDataLoss(DataLoss dataLoss) {
+        feeds.forEach(feed -> feed.onDataLoss(dataLoss));
+        application.onDataLoss(dataLoss);
+    }
+
+    @Override
+    public void onMalformedRecord(String shardId, Record record, MalformedRecordException problem) {
+        feeds.forEach(feed -> feed.onMalformedRecord(shardId, record, problem));
+        application.onMalformedRecord(shardId, record, problem);
+    }
+}

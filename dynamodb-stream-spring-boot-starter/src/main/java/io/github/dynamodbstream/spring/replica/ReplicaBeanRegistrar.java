@@ -1,0 +1,83 @@
+package io.github.dynamodbstream.spring.replica;
+
+import io.github.dynamodbstream.core.replica.DynamoDbTableReplica;
+import java.util.Map;
+import org.springframework.beans.factory.BeanClassLoaderAware;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Registers a {@code DynamoDbTableReplica<T>} bean per replicated stream, named {@code <stream>TableReplica},
+ * qualified by the stream's name and typed by its item type ({@code Map<String, Object>} without one), so that
+ * {@code @Autowired DynamoDbTableReplica<Order>} finds the replica of the stream of {@code Order}s. The instances
+ * come from {@link DynamoDbTableReplicas}.
+ */
+final class ReplicaBeanRegistrar
+        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware, BeanFactoryAware {
+
+    static final String REPLICAS_BEAN_NAME = "dynamoDbTableReplicas";
+
+    private static final ResolvableType MAP_TYPE =
+            ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class);
+
+    private Environment environment;
+    private ClassLoader classLoader;
+    private BeanFactory beanFactory;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
+    }
+
+    @Override
+    public void setBeanFactory(BeanFactory beanFactory) {
+        this.beanFactory = beanFactory;
+    }
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        for (ReplicatedStream stream : ReplicatedStream.of(environment)) {
+            RootBeanDefinition definition = new RootBeanDefinition(DynamoDbTableReplica.class);
+            definition.setTargetType(replicaType(stream.itemTypeName()));
+            definition.setInstanceSupplier(() -> replica(stream.name()));
+            definition.setDependsOn(REPLICAS_BEAN_NAME);
+            definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, stream.name()));
+            // The replicas are closed by DynamoDbTableReplicas, which owns them.
+            definition.setDestroyMethodName("");
+            registry.registerBeanDefinition(stream.name() + "TableReplica", definition);
+        }
+    }
+
+    private DynamoDbTableReplica<?> replica(String streamName) {
+        return beanFactory.getBean(REPLICAS_BEAN_NAME, DynamoDbTableReplicas.class).replica(streamName)
+                .orElseThrow(() -> new IllegalStateException("No replica of DynamoDB stream '" + streamName + "'"));
+    }
+
+    /** {@code DynamoDbTableReplica<T>}; raw when the item type cannot be loaded (the start then fails, saying why). */
+    private ResolvableType replicaType(String itemTypeName) {
+        if (itemTypeName == null) {
+            return ResolvableType.forClassWithGenerics(DynamoDbTableReplica.class, MAP_TYPE);
+        }
+        try {
+            return ResolvableType.forClassWithGenerics(DynamoDbTableReplica.class,
+                    ClassUtils.forName(itemTypeName, classLoader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return ResolvableType.forClass(DynamoDbTableReplica.class);
+        }
+    }
+}
