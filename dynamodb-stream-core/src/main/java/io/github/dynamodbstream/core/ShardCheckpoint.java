@@ -8,8 +8,10 @@ import java.util.Objects;
  * Where a consumer stands in one shard.
  *
  * @param shardId the shard
- * @param sequenceNumber the sequence number of the last record acknowledged, or {@code null} when none was
- *        (a finished shard that held no records)
+ * @param sequenceNumber the sequence number of the last record acknowledged, or {@code null} when none was: a
+ *        finished shard that held no records, or a shard a fresh consumer started at
+ *        {@link StartingPosition#LATEST} and has not acknowledged a record of yet (a restart reads such a shard
+ *        from its oldest record)
  * @param finished whether the shard was closed and read to its end; a finished shard is never read again
  * @param updatedAt when the checkpoint was taken
  */

@@ -22,7 +22,9 @@ public interface ShardStateRepository {
 
     /**
      * Saves a checkpoint. A checkpoint never moves backwards: saving one whose sequence number is lower than the
-     * stored one is rejected with {@link CheckpointConflictException}.
+     * stored one is rejected with {@link CheckpointConflictException}. A checkpoint without a sequence number,
+     * finished or not, must be accepted: the poller saves one for each shard a fresh consumer starts at
+     * {@link StartingPosition#LATEST}, before it reads anything.
      *
      * @param consumerName the consumer's name, never {@code null}
      * @param streamArn the stream's ARN, never {@code null}

@@ -115,6 +115,20 @@ abstract class ShardStateRepositoryContractTest {
     }
 
     @Test
+    void aCheckpointWithoutSequenceNumberThatIsNotFinishedIsKeptAndOnlyMovesForwards() {
+        ShardCheckpoint startedAtLatest = checkpoint("shard-1", null);
+        repository().save(consumer, stream, startedAtLatest);
+
+        assertThat(repository().load(consumer, stream)).containsOnly(Map.entry("shard-1", startedAtLatest));
+        repository().save(consumer, stream, startedAtLatest);
+        repository().save(consumer, stream, checkpoint("shard-1", "42"));
+        assertThat(repository().load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("42");
+        assertThatExceptionOfType(CheckpointConflictException.class)
+                .isThrownBy(() -> repository().save(consumer, stream, startedAtLatest));
+        assertThat(repository().load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("42");
+    }
+
+    @Test
     void removeForgetsOneShardOnly() {
         repository().save(consumer, stream, finished("shard-1", "100"));
         repository().save(consumer, stream, checkpoint("shard-2", "200"));

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
+import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
@@ -82,5 +85,42 @@ class PollerRestartTest {
         assertThat(delivered).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(listener.versionsById()).containsExactly(
                 Map.entry("a", IntStream.rangeClosed(5, 10).boxed().toList()), Map.entry("b", List.of(1)));
+    }
+
+    @Test
+    void latestConsumerRestartedBeforeItAcknowledgedAnythingDeliversWhatWasWrittenAfterItsFirstStart() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "restart-latest");
+        StreamTables.put(dynamoDb, "restart-latest", "before", 1);
+        RecordingListener failing = new RecordingListener() {
+            @Override
+            public void onInsert(ChangeRecord record) {
+                throw new IllegalStateException("the downstream system is down");
+            }
+        };
+        DynamoDbStreamPoller first = DynamoDbStreamPoller.builder()
+                .streamsClient(EMULATOR.streamsClient()).streamArn(streamArn)
+                .startingPosition(StartingPosition.LATEST).shardStateRepository(repository())
+                .listenerRetryPolicy(RetryPolicy.noRetry()).listener(failing).build();
+        first.fetchStreamState();
+        Map<String, ShardCheckpoint> positioned = first.shardState();
+        StreamTables.put(dynamoDb, "restart-latest", "a", 1);
+        PollResult failed = first.fetchStreamState();
+        first.close();
+
+        RecordingListener listener = new RecordingListener();
+        try (DynamoDbStreamPoller second = DynamoDbStreamPoller.builder()
+                .streamsClient(EMULATOR.streamsClient()).streamArn(streamArn)
+                .startingPosition(StartingPosition.LATEST).shardStateRepository(repository())
+                .listener(listener).build()) {
+            second.fetchStreamState();
+        }
+
+        assertThat(failed.failedShards()).hasSize(1);
+        assertThat(listener.versionsById()).containsKey("a");
+        assertThat(positioned.values()).singleElement().satisfies(checkpoint -> {
+            assertThat(checkpoint.sequenceNumber()).isNull();
+            assertThat(checkpoint.finished()).isFalse();
+        });
     }
 }

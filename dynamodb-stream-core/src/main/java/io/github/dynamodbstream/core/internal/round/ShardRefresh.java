@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 
 /**
- * Lists the stream when a listing is due and applies it: new shards are tracked, closed shards a LATEST start skips
- * are checkpointed as finished, shards that left the stream are forgotten (their checkpoints removed), and shards
+ * Lists the stream when a listing is due and applies it: new shards are tracked, where a fresh consumer starts is
+ * checkpointed (closed shards a LATEST start skips as finished, open ones without a sequence number), shards that left the stream are forgotten (their checkpoints removed), and shards
  * that left before they were read to their end are reported as lost.
  */
 final class ShardRefresh {
@@ -55,6 +55,7 @@ final class ShardRefresh {
             changes = tracker.refresh(listing);
         } else {
             changes = tracker.start(listing, checkpoints.load(), startingPosition);
+            saveStartPositions(changes);
             started = true;
             log.info("Reading stream {} ({}): {} shards, {} to read, starting {} where there is no checkpoint",
                     streamArn, listing.status(), listing.shards().size(), changes.newShards().size(),
@@ -68,10 +69,23 @@ final class ShardRefresh {
         tally.streamProblem(problem(lastStatus));
     }
 
-    private void apply(ListingChanges changes, RoundTally tally) {
+    /**
+     * Saves where a fresh consumer starts before anything is read: the closed shards it skips as finished, and the
+     * shards it starts at LATEST without a sequence number. A restart then finds checkpoints, so it is not fresh
+     * again: it reads those shards from TRIM_HORIZON (records may come twice) rather than from a new LATEST
+     * (records written since the first start would be skipped). When a save fails, the round fails and the next
+     * one starts over.
+     */
+    private void saveStartPositions(ListingChanges changes) {
         for (TrackedShard skipped : changes.skipped()) {
             checkpoints.save(skipped.shardId(), null, true);
         }
+        for (TrackedShard latest : changes.startedAtLatest()) {
+            checkpoints.save(latest.shardId(), null, false);
+        }
+    }
+
+    private void apply(ListingChanges changes, RoundTally tally) {
         for (String shardId : changes.forgotten()) {
             checkpoints.remove(shardId);
         }

@@ -23,7 +23,8 @@ public final class ShardTracker {
     private final Map<String, TrackedShard> shards = new LinkedHashMap<>();
 
     /**
-     * Takes the first listing of a poller.
+     * Takes the first listing of a poller; called again when the checkpoints of an earlier start could not be
+     * saved, it starts over.
      *
      * @param listing the stream's shards
      * @param stored the consumer's checkpoints; a consumer with none is fresh, and only then does {@code position}
@@ -32,9 +33,11 @@ public final class ShardTracker {
      * @return the changes
      */
     public ListingChanges start(StreamListing listing, Map<String, ShardCheckpoint> stored, StartingPosition position) {
+        shards.clear();
         boolean fresh = stored.isEmpty();
         List<String> newShards = new ArrayList<>();
         List<TrackedShard> skipped = new ArrayList<>();
+        List<TrackedShard> startedAtLatest = new ArrayList<>();
         Set<String> listed = new HashSet<>();
         for (ShardInfo info : listing.shards()) {
             listed.add(info.shardId());
@@ -52,6 +55,7 @@ public final class ShardTracker {
                     skipped.add(shard);
                 } else {
                     shard.startAt(ShardIteratorType.LATEST);
+                    startedAtLatest.add(shard);
                 }
             }
             shards.put(shard.shardId(), shard);
@@ -60,7 +64,7 @@ public final class ShardTracker {
             }
         }
         List<String> forgotten = stored.keySet().stream().filter(id -> !listed.contains(id)).toList();
-        return new ListingChanges(newShards, skipped, forgotten, List.of());
+        return new ListingChanges(newShards, skipped, startedAtLatest, forgotten, List.of());
     }
 
     /** Takes a later listing: new shards start at TRIM_HORIZON; shards that left the stream are dropped. */
@@ -92,7 +96,7 @@ public final class ShardTracker {
                 it.remove();
             }
         }
-        return new ListingChanges(newShards, List.of(), forgotten, vanished);
+        return new ListingChanges(newShards, List.of(), List.of(), forgotten, vanished);
     }
 
     /**
