@@ -78,7 +78,8 @@ class CredentialsNeverAppearTests {
                 "spring.main.banner-mode=off"));
         properties.addAll(List.of(more));
         return new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
-                .properties(properties.toArray(String[]::new)).run();
+                .properties(properties.toArray(String[]::new))
+                .run("--spring.main.web-application-type=servlet");
     }
 
     private static int port(ConfigurableApplicationContext context) {
