@@ -42,7 +42,7 @@ public record RunSettings(
         int startupRuns) {
 
     public static RunSettings full() {
-        return new RunSettings("full", 100_000, 3, 20_000, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(60),
+        return new RunSettings("full", 100_000, 5, 20_000, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(60),
                 List.of(Duration.ofSeconds(1), Duration.ofMillis(200)), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), 8, List.of(1_000, 10_000), 10);
     }

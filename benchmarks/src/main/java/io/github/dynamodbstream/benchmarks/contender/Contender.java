@@ -34,6 +34,14 @@ public interface Contender extends AutoCloseable {
     /** Starts polling in the background, after {@link #prepare} or {@link #prepareWithoutPolling}. */
     void startPolling();
 
+    /**
+     * When the contender sent its first call after {@link #startPolling()}, for a contender whose polling begins only
+     * on its next scheduled tick; empty for one that polls at once.
+     */
+    default Optional<Long> firstCallAfterStartMicros() {
+        return Optional.empty();
+    }
+
     /** CPU time used so far by the contender's own threads or process, and the rounds run, when it can tell. */
     default Optional<CpuUse> cpuUse() {
         return Optional.empty();

@@ -111,6 +111,9 @@ public final class ThroughputScenario {
                 contender.startPolling();
             }
             boolean complete = deliveries.awaitDistinct(items, Duration.ofSeconds(60 + items / 1_000));
+            if (!live) {
+                startMicros = contender.firstCallAfterStartMicros().orElse(startMicros);
+            }
             long endMicros = deliveries.latestNewMicros();
             Map<String, Long> calls = Calls.byOperation(emulator.calls());
             Pass pass = new Pass(factory.name(), items, deliveries.distinct(), deliveries.total() - deliveries.distinct(),
