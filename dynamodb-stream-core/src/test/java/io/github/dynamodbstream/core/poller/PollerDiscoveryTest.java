@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.emulator.Fault;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** Listing shards: paged to the end, on its own interval, children without a full listing. */
 class PollerDiscoveryTest {
@@ -92,6 +97,37 @@ class PollerDiscoveryTest {
             Set<String> readShards = new HashSet<>();
             listener.records.forEach(record -> readShards.add(record.shardId()));
             assertThat(readShards).allMatch(result.newShards()::contains);
+        }
+    }
+
+    @Test
+    void freshLatestStartThatSeesParentsOpenOnOnePageAndTheirChildrenOnALaterOneLosesNothingWrittenAfterIt() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "discovery-paged-rotation");
+        AtomicBoolean rotated = new AtomicBoolean();
+        PollerObserver rotateAfterTheFirstPage = new PollerObserver() {
+            @Override
+            public void apiCall(String operation, String outcome, Duration latency) {
+                if (operation.equals("DescribeStream") && rotated.compareAndSet(false, true)) {
+                    EMULATOR.emulator().rotateShards("discovery-paged-rotation");
+                }
+            }
+        };
+        try (DynamoDbStreamsClient streamsClient = StreamTables.streamsClientWithoutRetries(EMULATOR);
+                DynamoDbStreamPoller poller = poller(streamArn).streamsClient(streamsClient)
+                        .startingPosition(StartingPosition.LATEST).observer(rotateAfterTheFirstPage)
+                        .apiRetryPolicy(RetryPolicy.noRetry()).maxConcurrentShards(1).build()) {
+            EMULATOR.emulator().injectFault("GetRecords", Fault.internalError(), 100);
+            PollResult first = poller.fetchStreamState();
+            for (int item = 0; item < 200; item++) {
+                StreamTables.put(dynamoDb, "discovery-paged-rotation", "item-" + item, 1);
+            }
+            poller.fetchStreamState();
+            poller.fetchStreamState();
+
+            assertThat(rotated).isTrue();
+            assertThat(first.failedShards()).hasSize(100);
+            assertThat(listener.versionsById()).hasSize(200);
         }
     }
 }

@@ -29,7 +29,12 @@ public final class ShardTracker {
      * @param listing the stream's shards
      * @param stored the consumer's checkpoints; a consumer with none is fresh, and only then does {@code position}
      *        apply (to the shards listed now)
-     * @param position where a fresh consumer starts
+     * @param position where a fresh consumer starts. With LATEST, only the open leaves of the listing start at
+     *        LATEST; every other shard is skipped: the closed ones, and those listed open together with a child (the
+     *        pages of a listing are not one snapshot, so a parent can show open on one page and its child on a
+     *        later one). Every shard started at LATEST is then readable at once and positioned in the first round:
+     *        a child must never get LATEST while its parent is still to be read, since it would be positioned
+     *        only once the parent is drained, skipping what the child got meanwhile.
      * @return the changes
      */
     public ListingChanges start(StreamListing listing, Map<String, ShardCheckpoint> stored, StartingPosition position) {
@@ -39,6 +44,10 @@ public final class ShardTracker {
         List<TrackedShard> skipped = new ArrayList<>();
         List<TrackedShard> startedAtLatest = new ArrayList<>();
         Set<String> listed = new HashSet<>();
+        Set<String> parents = new HashSet<>();
+        for (ShardInfo info : listing.shards()) {
+            parents.add(info.parentShardId());
+        }
         for (ShardInfo info : listing.shards()) {
             listed.add(info.shardId());
             TrackedShard shard = new TrackedShard(info);
@@ -50,7 +59,7 @@ public final class ShardTracker {
                     shard.markFinished();
                 }
             } else if (fresh && position == StartingPosition.LATEST) {
-                if (info.closed()) {
+                if (info.closed() || parents.contains(info.shardId())) {
                     shard.markFinished();
                     skipped.add(shard);
                 } else {

@@ -44,6 +44,26 @@ class ShardTrackerTest {
     }
 
     @Test
+    void freshLatestStartSkipsAParentListedOpenWithItsChildSoTheChildIsPositionedAtOnce() {
+        ListingChanges changes = tracker.start(listing(new ShardInfo("p", null, false), new ShardInfo("c", "p", false),
+                new ShardInfo("other", null, false)), Map.of(), StartingPosition.LATEST);
+
+        assertThat(changes.skipped()).extracting(TrackedShard::shardId).containsExactly("p");
+        assertThat(changes.startedAtLatest()).extracting(TrackedShard::shardId).containsExactly("c", "other");
+        assertThat(readable(tracker)).containsExactly("c", "other");
+        assertThat(tracker.get("c").initialPosition()).isEqualTo(ShardIteratorType.LATEST);
+    }
+
+    @Test
+    void trimHorizonStartReadsAParentListedOpenWithItsChildBeforeTheChild() {
+        tracker.start(listing(new ShardInfo("p", null, false), new ShardInfo("c", "p", false)), Map.of(),
+                StartingPosition.TRIM_HORIZON);
+
+        assertThat(readable(tracker)).containsExactly("p");
+        assertThat(tracker.get("c").initialPosition()).isEqualTo(ShardIteratorType.TRIM_HORIZON);
+    }
+
+    @Test
     void consumerWithCheckpointsStartsShardsWithoutOneAtTrimHorizonAndForgetsShardsThatLeft() {
         Map<String, ShardCheckpoint> stored = Map.of(
                 "p", new ShardCheckpoint("p", "12", true, Instant.EPOCH),
