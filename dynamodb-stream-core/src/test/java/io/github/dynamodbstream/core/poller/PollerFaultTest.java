@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
+import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamUnavailableException;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
@@ -195,6 +197,36 @@ class PollerFaultTest {
             assertThat(result.dataLosses()).singleElement()
                     .extracting(DataLoss::reason).isEqualTo(DataLoss.Reason.SHARD_GONE);
             assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(2)));
+        }
+    }
+
+    @Test
+    void shardThatAgedOutWhileTheConsumerWasDownBeforeItWasReadToItsEndIsReportedGoneAndItsCheckpointForgotten() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-gone-while-down");
+        for (int version = 1; version <= 5; version++) {
+            StreamTables.put(dynamoDb, "fault-gone-while-down", "a", version);
+        }
+        ShardStateRepository repository = new InMemoryShardStateRepository();
+        try (DynamoDbStreamPoller first = poller(streamArn).shardStateRepository(repository)
+                .maxRecordsPerCall(1).maxCallsPerShardPerRound(2).build()) {
+            first.fetchStreamState();
+        }
+        String acknowledged = listener.records.get(1).sequenceNumber();
+        String shardId = listener.records.get(1).shardId();
+        EMULATOR.emulator().rotateShards("fault-gone-while-down");
+        EMULATOR.emulator().advanceClock(Duration.ofHours(25));
+        StreamTables.put(dynamoDb, "fault-gone-while-down", "a", 6);
+
+        try (DynamoDbStreamPoller restarted = poller(streamArn).shardStateRepository(repository).build()) {
+            PollResult result = restarted.fetchStreamState();
+
+            DataLoss expected = new DataLoss(shardId, acknowledged, DataLoss.Reason.SHARD_GONE);
+            assertThat(result.dataLosses()).containsExactly(expected);
+            assertThat(listener.dataLosses).containsExactly(expected);
+            assertThat(listener.removedShards).containsExactly(new RemovedShard(shardId, RemovedShard.Reason.GONE));
+            assertThat(repository.load("default", streamArn)).doesNotContainKey(shardId);
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2, 6)));
         }
     }
 

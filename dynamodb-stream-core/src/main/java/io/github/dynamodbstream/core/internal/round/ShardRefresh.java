@@ -5,6 +5,7 @@ import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.internal.shard.Checkpoints;
 import io.github.dynamodbstream.core.internal.shard.ListingChanges;
+import io.github.dynamodbstream.core.internal.shard.ListingChanges.VanishedShard;
 import io.github.dynamodbstream.core.internal.shard.ShardDiscovery;
 import io.github.dynamodbstream.core.internal.shard.ShardTracker;
 import io.github.dynamodbstream.core.internal.shard.StreamListing;
@@ -90,7 +91,7 @@ final class ShardRefresh {
             checkpoints.remove(shardId);
         }
         List<RemovedShard> removed = new ArrayList<>();
-        for (TrackedShard vanished : changes.vanished()) {
+        for (VanishedShard vanished : changes.vanished()) {
             DataLoss loss = new DataLoss(vanished.shardId(), vanished.checkpoint(), DataLoss.Reason.SHARD_GONE);
             tally.dataLoss(loss);
             events.dataLoss(loss);

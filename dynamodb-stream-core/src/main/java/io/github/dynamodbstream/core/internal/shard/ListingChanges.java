@@ -11,9 +11,19 @@ import java.util.List;
  *        number, so that a restart before anything was acknowledged is not fresh again and reads them from
  *        TRIM_HORIZON instead of skipping what was written meanwhile
  * @param forgotten finished shards that left the stream: their checkpoints can go
- * @param vanished shards that left the stream before they were read to their end
+ * @param vanished shards that left the stream before they were read to their end (while the poller ran, or while
+ *        it was down: a stored checkpoint that is not finished and whose shard is no longer listed)
  */
 public record ListingChanges(
         List<String> newShards, List<TrackedShard> skipped, List<TrackedShard> startedAtLatest, List<String> forgotten,
-        List<TrackedShard> vanished) {
+        List<VanishedShard> vanished) {
+
+    /**
+     * A shard that left the stream before it was read to its end.
+     *
+     * @param shardId the shard
+     * @param checkpoint the sequence number of the last record acknowledged in it, or {@code null}
+     */
+    public record VanishedShard(String shardId, String checkpoint) {
+    }
 }

@@ -2,6 +2,7 @@ package io.github.dynamodbstream.core.internal.shard;
 
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.internal.shard.ListingChanges.VanishedShard;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -28,7 +29,8 @@ public final class ShardTracker {
      *
      * @param listing the stream's shards
      * @param stored the consumer's checkpoints; a consumer with none is fresh, and only then does {@code position}
-     *        apply (to the shards listed now)
+     *        apply (to the shards listed now). Checkpoints of shards no longer listed are forgotten; those not
+     *        finished are reported as vanished: the shard aged out before it was read to its end
      * @param position where a fresh consumer starts. With LATEST, only the open leaves of the listing start at
      *        LATEST; every other shard is skipped: the closed ones, and those listed open together with a child (the
      *        pages of a listing are not one snapshot, so a parent can show open on one page and its child on a
@@ -72,8 +74,19 @@ public final class ShardTracker {
                 newShards.add(shard.shardId());
             }
         }
-        List<String> forgotten = stored.keySet().stream().filter(id -> !listed.contains(id)).toList();
-        return new ListingChanges(newShards, skipped, startedAtLatest, forgotten, List.of());
+        List<String> forgotten = new ArrayList<>();
+        List<VanishedShard> vanished = new ArrayList<>();
+        for (ShardCheckpoint checkpoint : stored.values()) {
+            if (listed.contains(checkpoint.shardId())) {
+                continue;
+            }
+            if (checkpoint.finished()) {
+                forgotten.add(checkpoint.shardId());
+            } else {
+                vanished.add(new VanishedShard(checkpoint.shardId(), checkpoint.sequenceNumber()));
+            }
+        }
+        return new ListingChanges(newShards, skipped, startedAtLatest, forgotten, vanished);
     }
 
     /** Takes a later listing: new shards start at TRIM_HORIZON; shards that left the stream are dropped. */
@@ -91,7 +104,7 @@ public final class ShardTracker {
             shard.markListed(info);
         }
         List<String> forgotten = new ArrayList<>();
-        List<TrackedShard> vanished = new ArrayList<>();
+        List<VanishedShard> vanished = new ArrayList<>();
         for (Iterator<TrackedShard> it = shards.values().iterator(); it.hasNext(); ) {
             TrackedShard shard = it.next();
             if (listed.contains(shard.shardId())) {
@@ -101,7 +114,7 @@ public final class ShardTracker {
                 forgotten.add(shard.shardId());
                 it.remove();
             } else if (shard.listed()) {
-                vanished.add(shard);
+                vanished.add(new VanishedShard(shard.shardId(), shard.checkpoint()));
                 it.remove();
             }
         }

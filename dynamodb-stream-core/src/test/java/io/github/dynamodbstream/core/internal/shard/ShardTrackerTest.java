@@ -67,12 +67,14 @@ class ShardTrackerTest {
     void consumerWithCheckpointsStartsShardsWithoutOneAtTrimHorizonAndForgetsShardsThatLeft() {
         Map<String, ShardCheckpoint> stored = Map.of(
                 "p", new ShardCheckpoint("p", "12", true, Instant.EPOCH),
-                "gone", new ShardCheckpoint("gone", "5", true, Instant.EPOCH));
+                "gone", new ShardCheckpoint("gone", "5", true, Instant.EPOCH),
+                "unfinished", new ShardCheckpoint("unfinished", "7", false, Instant.EPOCH));
 
         ListingChanges changes = tracker.start(listing(new ShardInfo("p", null, true), new ShardInfo("c", "p", false)),
                 stored, StartingPosition.LATEST);
 
         assertThat(changes.forgotten()).containsExactly("gone");
+        assertThat(changes.vanished()).containsExactly(new ListingChanges.VanishedShard("unfinished", "7"));
         assertThat(readable(tracker)).containsExactly("c");
         assertThat(tracker.get("c").initialPosition()).isEqualTo(ShardIteratorType.TRIM_HORIZON);
     }
@@ -87,7 +89,7 @@ class ShardTrackerTest {
                 new ShardInfo("new", "c", false)));
 
         assertThat(changes.forgotten()).containsExactly("done");
-        assertThat(changes.vanished()).extracting(TrackedShard::shardId).containsExactly("unread");
+        assertThat(changes.vanished()).extracting(ListingChanges.VanishedShard::shardId).containsExactly("unread");
         assertThat(changes.newShards()).containsExactly("new");
         assertThat(tracker.size()).isEqualTo(2);
         assertThat(readable(tracker)).containsExactly("c");
