@@ -319,7 +319,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         /**
          * Runs the shard readers. Default: a pool of {@link #maxConcurrentShards} daemon threads named
          * {@code dynamodb-stream-<n>}, shut down by {@link #close()}. An executor given here is never shut down by
-         * the poller: the caller does.
+         * the poller: the caller does. It should run every task it accepts, or refuse it with a
+         * {@code RejectedExecutionException} (the shard then fails for the round). A read it drops without either
+         * (a discard policy, {@code shutdownNow()}) is taken back, and counted as not caught up, when the poller
+         * closes, the calling thread is interrupted, or the executor is shut down; until then the round waits.
          */
         public Builder executor(Executor executor) {
             this.executor = executor;

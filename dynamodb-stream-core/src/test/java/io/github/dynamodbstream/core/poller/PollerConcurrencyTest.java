@@ -110,6 +110,34 @@ class PollerConcurrencyTest {
     }
 
     @Test
+    void roundWithReadsStillQueuedReturnsSoonAfterCloseInsteadOfWaitingForReadsTheExecutorDropped() throws Exception {
+        String streamArn = tableWithItems("concurrency-close-queued", 20);
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        StreamListener slow = new StreamListener() {
+            @Override
+            public void onBatch(List<ChangeRecord> records) {
+                inListener.countDown();
+                try {
+                    released.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        DynamoDbStreamPoller poller = poller(streamArn, slow).maxConcurrentShards(1).maxRecordsPerCall(1)
+                .shutdownTimeout(Duration.ofMillis(200)).build();
+        CompletableFuture<PollResult> round = CompletableFuture.supplyAsync(poller::fetchStreamState);
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+
+        poller.close();
+
+        await().atMost(Duration.ofSeconds(10)).until(round::isDone);
+        released.countDown();
+        assertThat(round.get().caughtUp()).isFalse();
+    }
+
+    @Test
     void givenExecutorRunsTheReadersAndIsLeftRunningOnClose() {
         String streamArn = tableWithItems("concurrency-executor", 10);
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "mine"));

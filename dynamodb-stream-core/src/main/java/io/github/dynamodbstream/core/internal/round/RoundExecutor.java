@@ -10,14 +10,19 @@ import io.github.dynamodbstream.core.internal.shard.Checkpoints;
 import io.github.dynamodbstream.core.internal.shard.ShardDiscovery;
 import io.github.dynamodbstream.core.internal.shard.ShardTracker;
 import io.github.dynamodbstream.core.internal.shard.TrackedShard;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +35,7 @@ import org.slf4j.LoggerFactory;
 final class RoundExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RoundExecutor.class);
+    private static final long WITHDRAW_CHECK_MILLIS = 50;
 
     private final ShardTracker tracker;
     private final ShardDiscovery discovery;
@@ -48,37 +54,88 @@ final class RoundExecutor {
         this.events = events;
     }
 
-    private record Completion(TrackedShard shard, ShardReadResult result, Throwable failure) {
+    /** How a read ended; {@code withdrawn} when it never ran: the executor dropped it, or the round was stopped. */
+    private record Completion(TrackedShard shard, ShardReadResult result, Throwable failure, boolean withdrawn) {
     }
 
     /**
-     * Reads every readable shard, and the children they make readable, until none is left.
+     * One shard's read, handed to the executor. Whoever claims it first decides: the executor's thread runs the
+     * read, or the coordinator withdraws it (a task an executor never runs, because it was shut down or discards
+     * tasks, would otherwise be waited for forever). Either way exactly one completion is posted.
+     */
+    private final class ReadTask implements Runnable {
+
+        private final TrackedShard shard;
+        private final BooleanSupplier stop;
+        private final BlockingQueue<Completion> completions;
+        private final AtomicBoolean claimed = new AtomicBoolean();
+
+        ReadTask(TrackedShard shard, BooleanSupplier stop, BlockingQueue<Completion> completions) {
+            this.shard = shard;
+            this.stop = stop;
+            this.completions = completions;
+        }
+
+        @Override
+        public void run() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                completions.add(new Completion(shard, reader.read(shard, stop), null, false));
+            } catch (Throwable t) {
+                completions.add(new Completion(shard, null, t, false));
+            }
+        }
+
+        /** Takes the task back if no thread has started it. */
+        void withdraw() {
+            if (claimed.compareAndSet(false, true)) {
+                completions.add(new Completion(shard, null, null, true));
+            }
+        }
+    }
+
+    /**
+     * Reads every readable shard, and the children they make readable, until none is left. Returns only when no
+     * reader of the round is running any more: a read the executor has not started when the poller stops, the
+     * thread is interrupted or the executor is shut down is withdrawn and counts as stopped.
      *
      * @throws StreamUnavailableException when a shard is gone because the whole stream is
      * @throws Error when a listener threw one (the other readers stop after their batch in flight)
      */
     void run(RoundTally tally, BooleanSupplier stopping) {
         BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
+        Map<String, ReadTask> pending = new HashMap<>();
         Set<String> scheduled = new HashSet<>();
         Error error = null;
         StreamUnavailableException unavailable = null;
         boolean[] aborted = {false};
         BooleanSupplier stop = () -> aborted[0] || stopping.getAsBoolean();
-        int outstanding = 0;
         for (TrackedShard shard : tracker.readable()) {
-            outstanding += schedule(shard, scheduled, completions, stop, tally);
+            schedule(shard, scheduled, pending, completions, stop, tally);
         }
         boolean interrupted = false;
-        while (outstanding > 0) {
+        while (!pending.isEmpty()) {
             Completion completion;
             try {
-                completion = completions.take();
+                completion = completions.poll(WITHDRAW_CHECK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 interrupted = true;
                 aborted[0] = true;
+                completion = null;
+            }
+            if (completion == null) {
+                if (stop.getAsBoolean() || executorShutDown()) {
+                    pending.values().forEach(ReadTask::withdraw);
+                }
                 continue;
             }
-            outstanding--;
+            pending.remove(completion.shard().shardId());
+            if (completion.withdrawn()) {
+                tally.notCaughtUp();
+                continue;
+            }
             Throwable failure = completion.failure() instanceof CompletionException wrapped && wrapped.getCause() != null
                     ? wrapped.getCause() : completion.failure();
             if (failure instanceof Error e) {
@@ -101,7 +158,7 @@ final class RoundExecutor {
                 }
                 if (!stop.getAsBoolean()) {
                     for (TrackedShard child : next) {
-                        outstanding += schedule(child, scheduled, completions, stop, tally);
+                        schedule(child, scheduled, pending, completions, stop, tally);
                     }
                 } else if (!next.isEmpty()) {
                     tally.notCaughtUp();
@@ -119,23 +176,22 @@ final class RoundExecutor {
         }
     }
 
-    private int schedule(TrackedShard shard, Set<String> scheduled, BlockingQueue<Completion> completions,
-            BooleanSupplier stop, RoundTally tally) {
+    private boolean executorShutDown() {
+        return executor instanceof ExecutorService service && service.isShutdown();
+    }
+
+    private void schedule(TrackedShard shard, Set<String> scheduled, Map<String, ReadTask> pending,
+            BlockingQueue<Completion> completions, BooleanSupplier stop, RoundTally tally) {
         if (!scheduled.add(shard.shardId())) {
-            return 0;
+            return;
         }
+        ReadTask task = new ReadTask(shard, stop, completions);
+        pending.put(shard.shardId(), task);
         try {
-            executor.execute(() -> {
-                try {
-                    completions.add(new Completion(shard, reader.read(shard, stop), null));
-                } catch (Throwable t) {
-                    completions.add(new Completion(shard, null, t));
-                }
-            });
-            return 1;
+            executor.execute(task);
         } catch (RejectedExecutionException e) {
+            pending.remove(shard.shardId());
             tally.failure(new ShardFailure(shard.shardId(), "the executor refused the read: it is shut down or full", e));
-            return 0;
         }
     }
 
