@@ -1,11 +1,13 @@
 package io.github.dynamodbstream.core.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
+import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -135,6 +138,48 @@ class PollerConcurrencyTest {
         await().atMost(Duration.ofSeconds(10)).until(round::isDone);
         released.countDown();
         assertThat(round.get().caughtUp()).isFalse();
+    }
+
+    @Test
+    void errorFromANoticeEndsTheRoundOnlyAfterTheReadersStillRunningStopped() throws Exception {
+        String streamArn = tableWithItems("concurrency-notice-error", 1);
+        EMULATOR.emulator().rotateShards("concurrency-notice-error");
+        final class NoticeFailure extends Error {
+            NoticeFailure() {
+                super("the application cannot go on");
+            }
+        }
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch released = new CountDownLatch(1);
+        AtomicInteger noticesThrown = new AtomicInteger();
+        StreamListener listener = new StreamListener() {
+            @Override
+            public void onBatch(List<ChangeRecord> records) {
+                inListener.countDown();
+                try {
+                    released.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onRemovedShards(List<RemovedShard> shards) {
+                noticesThrown.incrementAndGet();
+                throw new NoticeFailure();
+            }
+        };
+        try (DynamoDbStreamPoller poller = poller(streamArn, listener).maxConcurrentShards(4).build()) {
+            CompletableFuture<PollResult> round = CompletableFuture.supplyAsync(poller::fetchStreamState);
+            assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> noticesThrown.get() > 0);
+
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !round.isDone());
+            released.countDown();
+
+            assertThatThrownBy(() -> round.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(NoticeFailure.class);
+        }
     }
 
     @Test

@@ -102,7 +102,9 @@ final class RoundExecutor {
      * thread is interrupted or the executor is shut down is withdrawn and counts as stopped.
      *
      * @throws StreamUnavailableException when a shard is gone because the whole stream is
-     * @throws Error when a listener threw one (the other readers stop after their batch in flight)
+     * @throws Error when a listener threw one, while handling records or a notice such as
+     *         {@code onRemovedShards}: it is thrown once the other readers stopped after their batch in flight, so
+     *         that no reader of this round is left running when the next round starts
      */
     void run(RoundTally tally, BooleanSupplier stopping) {
         BlockingQueue<Completion> completions = new LinkedBlockingQueue<>();
@@ -155,6 +157,10 @@ final class RoundExecutor {
                 } catch (RuntimeException e) {
                     tally.failure(new ShardFailure(completion.shard().shardId(),
                             "could not record the end of the shard: " + e, e));
+                } catch (Error e) {
+                    error = error == null ? e : error;
+                    aborted[0] = true;
+                    tally.notCaughtUp();
                 }
                 if (!stop.getAsBoolean()) {
                     for (TrackedShard child : next) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tells the listener, the log and the observer about shards coming and going and about lost records. A listener
- * that throws here is logged and otherwise ignored: these are notices, not records to acknowledge.
+ * that throws an exception here is logged and otherwise ignored: these are notices, not records to acknowledge. An
+ * {@link Error} goes up; the round ends with it once its readers stopped.
  */
 final class ShardEvents {
 
