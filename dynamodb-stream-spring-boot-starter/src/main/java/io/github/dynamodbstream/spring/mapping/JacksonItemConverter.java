@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.ResolvableType;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -82,10 +83,21 @@ final class JacksonItemConverter<T> implements ItemConverter<T> {
         try {
             return mapper.convertValue(item, type);
         } catch (JacksonException e) {
+            // Jackson's message quotes the value it could not read: item contents stay out of the exception, which
+            // is logged at WARN and ERROR, and go to DEBUG only.
+            log.debug("Jackson could not map the {} image of {} to {}", which, record, type.getName(), e);
             throw new DynamoDbStreamException("Cannot map the " + which + " image of " + record + " to "
-                    + type.getName() + " with " + mapperDescription + ": " + reason(e)
-                    + ". Check that the class's property names and types match the table's attributes.", e);
+                    + type.getName() + " with " + mapperDescription + ": " + reasonWithoutValues(e)
+                    + ". Check that the class's property names and types match the table's attributes "
+                    + "(the value is logged at DEBUG by " + JacksonItemConverter.class.getName() + ").");
         }
+    }
+
+    private static String reasonWithoutValues(JacksonException e) {
+        String path = path(e);
+        String subject = path.isEmpty() ? "the item" : "attribute " + path;
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        return subject + " could not be read" + (target == null ? "" : " as " + target.getTypeName());
     }
 
     /** Jackson's message without its location (always absent for converted values), with the attribute's path. */

@@ -89,8 +89,9 @@ class JacksonItemMappingTests {
                 .isInstanceOf(DynamoDbStreamException.class)
                 .hasMessageContaining("Cannot map the new image of " + record)
                 .hasMessageContaining("to " + Order.class.getName())
-                .hasMessageContaining("(attribute lines[0].quantity)")
-                .hasMessageContaining("\"many\"");
+                .hasMessageContaining("attribute lines[0].quantity could not be read as int")
+                .hasMessageNotContaining("many")
+                .hasNoCause();
     }
 
     @Test
@@ -99,8 +100,7 @@ class JacksonItemMappingTests {
 
         assertThatThrownBy(() -> converter.newItem(insert(Map.of("id", AttributeValue.fromS("o-1")))))
                 .isInstanceOf(DynamoDbStreamException.class)
-                .hasMessageContaining("Cannot map `null` into type `boolean`")
-                .hasMessageContaining("(attribute gift)");
+                .hasMessageContaining("attribute gift could not be read as boolean");
     }
 
     @Test

@@ -29,9 +29,9 @@ import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * An item with a recognisable attribute value goes through delivery and a listener that keeps throwing, then is
- * given up on with {@code on-failure: skip}: with DEBUG logging on, no INFO, WARN or ERROR log event (its message or
- * its stack trace) holds the value.
+ * An item with a recognisable attribute value goes through delivery and a listener that keeps throwing (or a
+ * mapping to the item type that fails), then is given up on with {@code on-failure: skip}: with DEBUG logging on, no
+ * INFO, WARN or ERROR log event (its message or its stack trace) holds the value.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ItemContentsNeverLoggedTests {
@@ -70,9 +70,29 @@ class ItemContentsNeverLoggedTests {
 
     @Test
     void attributeValuesAppearInNoInfoWarnOrErrorLogEventEvenWhenTheListenerFailsAndTheRecordIsSkipped(CapturedOutput output) {
+        String note = "ITEM-" + UUID.randomUUID();
+        Listener listener = deliverAndSkip(Map.of("id", AttributeValue.fromS("refused"),
+                "note", AttributeValue.fromS(note), "amount", AttributeValue.fromN("12")));
+
+        assertThat(listener.notes).as("the listener saw the item").contains(note);
+        assertNotInInfoOrAbove(output, note);
+    }
+
+    @Test
+    void attributeValuesAppearInNoInfoWarnOrErrorLogEventWhenTheItemCannotBeMapped(CapturedOutput output) {
+        String amount = "AMOUNT-" + UUID.randomUUID();
+        Listener listener = deliverAndSkip(Map.of("id", AttributeValue.fromS("unmappable"),
+                "note", AttributeValue.fromS("n"), "amount", AttributeValue.fromS(amount)));
+
+        assertThat(listener.notes).as("the item never reached the listener").isEmpty();
+        assertThat(output.getAll()).as("the value is logged at DEBUG only").contains(amount);
+        assertNotInInfoOrAbove(output, amount);
+    }
+
+    /** Runs an application whose listener always throws, writes the item, and waits until it is given up on. */
+    private static Listener deliverAndSkip(Map<String, AttributeValue> item) {
         String table = "contents-" + UUID.randomUUID().toString().substring(0, 8);
         EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        String note = "ITEM-" + UUID.randomUUID();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
                 .web(WebApplicationType.NONE)
                 .properties("dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
@@ -92,20 +112,20 @@ class ItemContentsNeverLoggedTests {
                         "spring.main.banner-mode=off")
                 .run()) {
             Listener listener = context.getBean(Listener.class);
-            EMULATOR.dynamoDbClient().putItem(r -> r.tableName(table).item(Map.of(
-                    "id", AttributeValue.fromS("refused"), "note", AttributeValue.fromS(note),
-                    "amount", AttributeValue.fromN("12"))));
+            EMULATOR.dynamoDbClient().putItem(r -> r.tableName(table).item(item));
             await().atMost(Duration.ofSeconds(20)).until(() -> listener.failed.size() == 1);
-            assertThat(listener.notes).as("the listener saw the item").contains(note);
+            return listener;
         }
+    }
 
+    private static void assertNotInInfoOrAbove(CapturedOutput output, String value) {
         List<String> events = logEvents(output.getAll());
         assertThat(events).as("the failures were logged")
                 .anyMatch(event -> event.contains(" WARN ") && event.contains("The listener failed on 1 records"))
                 .anyMatch(event -> event.contains(" ERROR ") && event.contains("Gave up on 1 records"));
         List<String> infoAndAbove = events.stream()
                 .filter(event -> !event.matches("(?s)^\\S+\\s+(TRACE|DEBUG)\\s.*")).toList();
-        assertThat(infoAndAbove).isNotEmpty().noneMatch(event -> event.contains(note));
+        assertThat(infoAndAbove).isNotEmpty().noneMatch(event -> event.contains(value));
     }
 
     /** The output cut into log events: a line with a timestamp and a level, and the lines after it (a stack trace). */
