@@ -94,7 +94,10 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
      * @return what the round did; shards that failed are in {@link PollResult#failedShards()}
      * @throws StreamUnavailableException when the stream does not exist (its table was deleted, or the ARN is wrong)
      * @throws IllegalStateException when the poller is closed
-     * @throws DynamoDbStreamException when the thread is interrupted while waiting for the round in progress
+     * @throws DynamoDbStreamException when the thread is interrupted while waiting for the round in progress, or
+     *         when the poller's first listing of the stream's shards fails (a later listing that fails is logged
+     *         at WARN, counted by {@link PollerObserver#shardListingFailed}, and tried again after a backoff, while
+     *         the round reads the shards already known)
      */
     public PollResult fetchStreamState() {
         checkOpen();

@@ -47,6 +47,13 @@ public interface PollerObserver {
     default void malformedRecord(String shardId, String sequenceNumber) {
     }
 
+    /**
+     * A full listing of the stream's shards ({@code DescribeStream}, after its retries) failed after an earlier one
+     * succeeded: the round read the shards already known, and the listing is tried again after a backoff.
+     */
+    default void shardListingFailed(Throwable failure) {
+    }
+
     /** Records were lost before they could be read. */
     default void dataLoss(DataLoss dataLoss) {
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
@@ -38,10 +39,16 @@ class PollerFaultTest {
 
     private final RecordingListener listener = new RecordingListener();
     private final AtomicInteger throttles = new AtomicInteger();
+    private final AtomicInteger failedListings = new AtomicInteger();
     private final PollerObserver observer = new PollerObserver() {
         @Override
         public void throttled(String operation) {
             throttles.incrementAndGet();
+        }
+
+        @Override
+        public void shardListingFailed(Throwable failure) {
+            failedListings.incrementAndGet();
         }
     };
 
@@ -102,6 +109,39 @@ class PollerFaultTest {
             assertThat(failed.caughtUp()).isFalse();
             assertThat(next.failedShards()).isEmpty();
             assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2)));
+        }
+    }
+
+    @Test
+    void failedListingAfterTheFirstIsCountedAndTheRoundReadsTheShardsAlreadyKnown() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-listing");
+        try (DynamoDbStreamPoller poller = poller(streamArn).discoveryInterval(Duration.ZERO).build()) {
+            poller.fetchStreamState();
+            StreamTables.put(dynamoDb, "fault-listing", "a", 1);
+            EMULATOR.emulator().calls().reset();
+            EMULATOR.emulator().injectFault("DescribeStream", Fault.throttling(), 4);
+
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(EMULATOR.emulator().calls().count("DescribeStream", "LimitExceededException")).isEqualTo(4);
+            assertThat(failedListings).hasValue(1);
+            assertThat(result.failedShards()).isEmpty();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1)));
+        }
+    }
+
+    @Test
+    void failedFirstListingFailsTheRoundSayingNothingWasRead() {
+        String streamArn = StreamTables.create(EMULATOR.dynamoDbClient(), "fault-first-listing");
+        try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
+            EMULATOR.emulator().injectFault("DescribeStream", Fault.throttling(), 4);
+
+            assertThatThrownBy(poller::fetchStreamState)
+                    .isInstanceOf(DynamoDbStreamException.class)
+                    .hasMessageContaining(streamArn)
+                    .hasMessageContaining("nothing was read");
+            assertThat(poller.fetchStreamState().failedShards()).isEmpty();
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,13 @@ final class ShardEvents {
         } catch (RuntimeException e) {
             log.warn("The listener's onRemovedShards failed; reading goes on", e);
         }
+    }
+
+    /** Reports a full listing that failed after the first one succeeded: the round reads the shards known. */
+    void listingFailed(RuntimeException failure, Duration retryIn, int knownShards) {
+        log.warn("Listing the shards of stream {} failed; this round reads the {} shards already known, new ones are "
+                + "found when the listing is tried again in {}", streamArn, knownShards, retryIn, failure);
+        observer.shardListingFailed(failure);
     }
 
     void dataLoss(DataLoss loss) {

@@ -1,8 +1,10 @@
 package io.github.dynamodbstream.core.internal.round;
 
 import io.github.dynamodbstream.core.DataLoss;
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.StreamUnavailableException;
 import io.github.dynamodbstream.core.internal.shard.Checkpoints;
 import io.github.dynamodbstream.core.internal.shard.ListingChanges;
 import io.github.dynamodbstream.core.internal.shard.ListingChanges.VanishedShard;
@@ -44,13 +46,31 @@ final class ShardRefresh {
         this.startingPosition = startingPosition;
     }
 
-    /** Lists the stream if due, and applies the listing. */
+    /**
+     * Lists the stream if due, and applies the listing. When a listing fails after the first one succeeded, the
+     * round goes on with the shards already known and the next listing is put off; only a failed first listing
+     * fails the round, since nothing is known to read yet.
+     */
     void refreshIfDue(RoundTally tally) {
         if (started && !discovery.isListingDue()) {
             tally.streamProblem(problem(lastStatus));
             return;
         }
-        StreamListing listing = discovery.listAll();
+        StreamListing listing;
+        try {
+            listing = discovery.listAll();
+        } catch (StreamUnavailableException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!started) {
+                throw new DynamoDbStreamException("The first listing of the shards of stream " + streamArn
+                        + " failed, so nothing was read or acknowledged: " + e.getMessage() + ". The next round "
+                        + "lists the stream again.", e);
+            }
+            events.listingFailed(e, discovery.listingFailed(), tracker.size());
+            tally.streamProblem(problem(lastStatus));
+            return;
+        }
         ListingChanges changes;
         if (started) {
             changes = tracker.refresh(listing);

@@ -26,12 +26,14 @@ import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 public final class ShardDiscovery {
 
     private static final int PAGE_SIZE = 100;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
     private final StreamApi api;
     private final String streamArn;
     private final Clock clock;
     private final Duration interval;
     private Instant nextListing = Instant.MIN;
+    private int failedListings;
 
     public ShardDiscovery(StreamApi api, String streamArn, Clock clock, Duration interval) {
         this.api = api;
@@ -69,7 +71,23 @@ public final class ShardDiscovery {
             startAfter = description.lastEvaluatedShardId();
         } while (startAfter != null);
         nextListing = clock.instant().plus(interval);
+        failedListings = 0;
         return new StreamListing(description.streamStatus(), shards);
+    }
+
+    /**
+     * Puts the next full listing off after one failed: 1 s after the first failure in a row, twice as long after
+     * each further one, at most the listing interval (but at least 1 s).
+     *
+     * @return how long until the next listing is due
+     */
+    public Duration listingFailed() {
+        failedListings++;
+        Duration most = interval.compareTo(FIRST_RETRY) > 0 ? interval : FIRST_RETRY;
+        Duration backoff = FIRST_RETRY.multipliedBy(1L << Math.min(failedListings - 1, 20));
+        Duration wait = backoff.compareTo(most) > 0 ? most : backoff;
+        nextListing = clock.instant().plus(wait);
+        return wait;
     }
 
     /**
@@ -111,8 +129,7 @@ public final class ShardDiscovery {
                     + "stream is enabled, then point the poller to that ARN.", e);
         } catch (SdkException e) {
             throw new DynamoDbStreamException("DescribeStream of stream " + streamArn + " failed after its retries: "
-                    + ApiErrors.describe(e) + ". Nothing was read or acknowledged; the next round lists the stream "
-                    + "again.", e);
+                    + ApiErrors.describe(e), e);
         }
     }
 }
