@@ -123,4 +123,37 @@ class PollerRestartTest {
             assertThat(checkpoint.finished()).isFalse();
         });
     }
+
+    @Test
+    void pollerWhoseCheckpointAnotherPollerWithTheSameConsumerNameTookOverStopsReadingTheShardInsteadOfRepeatingIt() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "restart-clash");
+        StreamTables.put(dynamoDb, "restart-clash", "a", 1);
+        RecordingListener firstListener = new RecordingListener();
+        RecordingListener secondListener = new RecordingListener();
+        try (DynamoDbStreamPoller first = DynamoDbStreamPoller.builder()
+                    .streamsClient(EMULATOR.streamsClient()).streamArn(streamArn).consumerName("clash")
+                    .startingPosition(StartingPosition.TRIM_HORIZON).shardStateRepository(repository())
+                    .listener(firstListener).build();
+                DynamoDbStreamPoller second = DynamoDbStreamPoller.builder()
+                    .streamsClient(EMULATOR.streamsClient()).streamArn(streamArn).consumerName("clash")
+                    .startingPosition(StartingPosition.TRIM_HORIZON).shardStateRepository(repository())
+                    .listener(secondListener).build()) {
+            first.fetchStreamState();
+            second.fetchStreamState();
+            StreamTables.put(dynamoDb, "restart-clash", "a", 2);
+            second.fetchStreamState();
+
+            PollResult refused = first.fetchStreamState();
+            PollResult next = first.fetchStreamState();
+            PollResult afterThat = first.fetchStreamState();
+
+            assertThat(firstListener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2)));
+            assertThat(secondListener.versionsById()).containsExactly(Map.entry("a", List.of(2)));
+            assertThat(refused.failedShards()).singleElement().satisfies(failure ->
+                    assertThat(failure.reason()).contains("consumer name 'clash'"));
+            assertThat(next.failedShards()).isEqualTo(afterThat.failedShards()).singleElement()
+                    .satisfies(failure -> assertThat(failure.reason()).contains("consumer name 'clash'"));
+        }
+    }
 }

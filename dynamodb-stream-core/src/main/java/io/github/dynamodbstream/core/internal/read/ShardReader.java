@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.core.internal.read;
 
 import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.CheckpointConflictException;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardFailure;
@@ -108,6 +109,8 @@ public final class ShardReader {
                     }
                 } catch (ResourceNotFoundException e) {
                     result.end(End.GONE);
+                } catch (CheckpointConflictException e) {
+                    conflicted(shard, result, e);
                 } catch (SdkException e) {
                     fail(result, "reading failed: " + ApiErrors.describe(e), e);
                 } catch (RuntimeException e) {
@@ -117,6 +120,23 @@ public final class ShardReader {
         }
         shard.hadRecordsLastRound(result.pagesWithRecords() > 0);
         return result;
+    }
+
+    /**
+     * The repository refused a checkpoint: another poller with the same consumer name reads the shard. Reading on
+     * would deliver the same records every round (the checkpoint never moves), so this poller leaves the shard.
+     */
+    private void conflicted(TrackedShard shard, ShardReadResult result, CheckpointConflictException e) {
+        String consumer = checkpoints.consumerName();
+        String reason = "the checkpoint was refused: another poller with consumer name '" + consumer + "' reads this "
+                + "stream, so this poller no longer reads the shard until it is restarted. Give each poller its own "
+                + "consumer name, or stop one of them (" + e.getMessage() + ")";
+        log.error("Shard {} of stream {} is no longer read by this poller: its checkpoint was refused because another "
+                + "poller with consumer name '{}' reads the same stream and checkpoints in the same repository. "
+                + "Reading on would deliver the same records again every round. Give each poller its own consumer "
+                + "name (or stop the extra one), then restart this poller.", shard.shardId(), streamArn, consumer, e);
+        shard.markConflicted(reason);
+        fail(result, reason, e);
     }
 
     private static void repositionAfterExpiry(TrackedShard shard) {

@@ -114,6 +114,9 @@ final class RoundExecutor {
         StreamUnavailableException unavailable = null;
         boolean[] aborted = {false};
         BooleanSupplier stop = () -> aborted[0] || stopping.getAsBoolean();
+        for (TrackedShard conflicted : tracker.conflicted()) {
+            tally.failure(new ShardFailure(conflicted.shardId(), conflicted.conflict(), null));
+        }
         for (TrackedShard shard : tracker.readable()) {
             schedule(shard, scheduled, pending, completions, stop, tally);
         }

@@ -25,6 +25,10 @@ public final class Checkpoints {
         this.clock = clock;
     }
 
+    public String consumerName() {
+        return consumerName;
+    }
+
     /** Loads the stored checkpoints; the poller calls it once, before its first round. */
     public Map<String, ShardCheckpoint> load() {
         Map<String, ShardCheckpoint> stored = repository.load(consumerName, streamArn);

@@ -110,7 +110,9 @@ public final class ShardTracker {
             if (listed.contains(shard.shardId())) {
                 continue;
             }
-            if (shard.finished()) {
+            if (shard.conflict() != null) {
+                it.remove();
+            } else if (shard.finished()) {
                 forgotten.add(shard.shardId());
                 it.remove();
             } else if (shard.listed()) {
@@ -169,8 +171,19 @@ public final class ShardTracker {
         return readable;
     }
 
+    /** The shards whose checkpoint another poller holds: they are not read again until the poller restarts. */
+    public List<TrackedShard> conflicted() {
+        List<TrackedShard> conflicted = new ArrayList<>();
+        for (TrackedShard shard : shards.values()) {
+            if (shard.conflict() != null) {
+                conflicted.add(shard);
+            }
+        }
+        return conflicted;
+    }
+
     private boolean isReadable(TrackedShard shard) {
-        if (shard.finished()) {
+        if (shard.finished() || shard.conflict() != null) {
             return false;
         }
         TrackedShard parent = shard.parentShardId() == null ? null : shards.get(shard.parentShardId());

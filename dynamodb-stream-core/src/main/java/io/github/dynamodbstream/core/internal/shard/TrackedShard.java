@@ -19,6 +19,7 @@ public final class TrackedShard {
     private String replayFrom;
     private String iterator;
     private boolean hadRecordsLastRound;
+    private String conflict;
 
     TrackedShard(ShardInfo info) {
         this.shardId = info.shardId();
@@ -120,6 +121,19 @@ public final class TrackedShard {
 
     public void iterator(String iterator) {
         this.iterator = iterator;
+    }
+
+    /**
+     * Why the repository refused the shard's checkpoint as another poller's, or {@code null}. Such a shard is not
+     * read again by this poller: it would deliver the same records round after round.
+     */
+    public String conflict() {
+        return conflict;
+    }
+
+    public void markConflicted(String reason) {
+        conflict = reason;
+        iterator = null;
     }
 
     /** Whether the last read of the shard got records: an empty page then is more likely a gap than the tip. */
