@@ -5,6 +5,7 @@ import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.LoggingFailedRecordHandler;
 import io.github.dynamodbstream.core.internal.delivery.RecordConverter;
 import io.github.dynamodbstream.core.internal.read.ShardReader;
+import io.github.dynamodbstream.core.internal.round.GuardedObserver;
 import io.github.dynamodbstream.core.internal.round.PollLoop;
 import io.github.dynamodbstream.core.internal.round.PollerThreads;
 import io.github.dynamodbstream.core.internal.round.RoundRunner;
@@ -65,7 +66,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.streamArn = builder.streamArn;
         this.shutdownTimeout = builder.shutdownTimeout;
         StreamArn arn = StreamArn.parse(builder.streamArn);
-        PollerObserver observer = builder.observer;
+        PollerObserver observer = GuardedObserver.of(builder.observer);
         StreamApi api = new StreamApi(builder.streamsClient, builder.apiRetryPolicy, observer);
         ShardStateRepository repository = builder.shardStateRepository == null
                 ? new InMemoryShardStateRepository() : builder.shardStateRepository;

@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * Sees what a poller does, for metrics and tracing. Every method has a no-op default; implement the ones you need.
- * Methods are called on the poller's threads, possibly on several at once: keep them fast and thread-safe, and do
- * not throw (an exception fails the shard's read for the round).
+ * Methods are called on the poller's threads, possibly on several at once: keep them fast and thread-safe. An
+ * exception a method throws is logged (at WARN the first time for each method) and ignored: reading and
+ * checkpointing go on as if the method had returned.
  */
 public interface PollerObserver {
 

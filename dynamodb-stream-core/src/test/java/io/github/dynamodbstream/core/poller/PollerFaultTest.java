@@ -3,6 +3,7 @@ package io.github.dynamodbstream.core.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
@@ -142,6 +143,40 @@ class PollerFaultTest {
                     .hasMessageContaining(streamArn)
                     .hasMessageContaining("nothing was read");
             assertThat(poller.fetchStreamState().failedShards()).isEmpty();
+        }
+    }
+
+    @Test
+    void observerThatThrowsAfterTheListenerAcceptedABatchNeitherFailsTheShardNorHasTheBatchDeliveredAgain() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-observer");
+        StreamTables.put(dynamoDb, "fault-observer", "a", 1);
+        AtomicInteger observerCalls = new AtomicInteger();
+        PollerObserver throwing = new PollerObserver() {
+            @Override
+            public void recordsDelivered(String shardId, ChangeType type, int count) {
+                observerCalls.incrementAndGet();
+                throw new IllegalStateException("the metrics registry is closed");
+            }
+
+            @Override
+            public void lag(String shardId, Duration lag) {
+                observerCalls.incrementAndGet();
+                throw new IllegalStateException("the metrics registry is closed");
+            }
+        };
+        try (DynamoDbStreamPoller poller = poller(streamArn).observer(throwing).build()) {
+            PollResult first = poller.fetchStreamState();
+            PollResult second = poller.fetchStreamState();
+            poller.fetchStreamState();
+
+            assertThat(observerCalls).hasValue(2);
+            assertThat(first.failedShards()).isEmpty();
+            assertThat(first.recordsDelivered()).isEqualTo(1);
+            assertThat(second.recordsDelivered()).isZero();
+            assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1)));
+            assertThat(poller.shardState().values()).extracting(checkpoint -> checkpoint.sequenceNumber())
+                    .containsExactly(listener.records.get(0).sequenceNumber());
         }
     }
 
