@@ -129,10 +129,17 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
     /**
      * Runs rounds on a thread of its own ({@code dynamodb-stream-poll-<n>}) until {@link #close()}: the next round
      * starts right away when the last one left records behind, otherwise after {@code pollInterval}. A round that
-     * fails is logged at ERROR and tried again after the interval.
+     * fails with an exception is logged at ERROR and tried again after the interval.
+     *
+     * <p>The thread is not a daemon: it keeps the JVM running until {@link #close()}, as a server would, so a
+     * {@code main} that only starts the poller keeps the process alive. Close the poller to stop, for example from
+     * a shutdown hook ({@code Runtime.getRuntime().addShutdownHook}), which also runs on SIGTERM and Ctrl-C.
+     *
+     * <p>An {@link Error} thrown in a round (by the listener, for example) ends the loop: it is logged at ERROR,
+     * {@link #isPolling()} turns {@code false}, and this method may be called again once the cause is fixed.
      *
      * @param pollInterval time between rounds when caught up, for example one second
-     * @throws IllegalStateException when already started or closed
+     * @throws IllegalStateException when already polling, or closed
      */
     public void start(Duration pollInterval) {
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -141,11 +148,25 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
         synchronized (lifecycle) {
             checkOpen();
-            if (loop != null) {
+            if (loop != null && loop.isRunning()) {
                 throw new IllegalStateException("The poller of " + streamArn + " is already started");
+            }
+            if (loop != null) {
+                log.info("Starting to poll stream {} again; the last poll loop stopped on {}", streamArn,
+                        loop.failure());
             }
             loop = new PollLoop(this::fetchStreamState, pollInterval, streamArn);
             loop.start();
+        }
+    }
+
+    /**
+     * Whether the poll loop runs rounds: {@link #start(Duration)} was called, the poller is not closed, and the loop
+     * did not end on an {@link Error}.
+     */
+    public boolean isPolling() {
+        synchronized (lifecycle) {
+            return loop != null && loop.isRunning() && !closing;
         }
     }
 

@@ -183,6 +183,39 @@ class PollerConcurrencyTest {
     }
 
     @Test
+    void pollLoopEndedByAnErrorShowsItAndCanBeStartedAgain() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "concurrency-loop-error");
+        final class Fatal extends Error {
+            Fatal() {
+                super("the listener cannot go on");
+            }
+        }
+        AtomicBoolean broken = new AtomicBoolean(true);
+        RecordingListener listener = new RecordingListener() {
+            @Override
+            public void onInsert(ChangeRecord record) {
+                if (broken.get()) {
+                    throw new Fatal();
+                }
+                super.onInsert(record);
+            }
+        };
+        try (DynamoDbStreamPoller poller = poller(streamArn, listener).build()) {
+            poller.start(Duration.ofMillis(20));
+            assertThat(poller.isPolling()).isTrue();
+            StreamTables.put(dynamoDb, "concurrency-loop-error", "a", 1);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !poller.isPolling());
+            broken.set(false);
+            poller.start(Duration.ofMillis(20));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> listener.records.size() == 1);
+            assertThat(poller.isPolling()).isTrue();
+        }
+    }
+
+    @Test
     void givenExecutorRunsTheReadersAndIsLeftRunningOnClose() {
         String streamArn = tableWithItems("concurrency-executor", 10);
         ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> new Thread(runnable, "mine"));

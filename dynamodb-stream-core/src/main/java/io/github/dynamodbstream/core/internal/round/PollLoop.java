@@ -10,7 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs rounds one after another on its own thread: right away while a round leaves records behind, otherwise after
- * the poll interval. A failed round is logged and the loop goes on; only an {@link Error} ends it.
+ * the poll interval. A failed round is logged and the loop goes on; only an {@link Error} ends it, logged at ERROR and
+ * kept in {@link #failure()}.
+ *
+ * <p>The thread is not a daemon: like a server's, it keeps the JVM running until the loop is stopped, so that a
+ * {@code main} that only starts a poller does not exit at once. A daemon thread would let the JVM exit in the
+ * middle of a batch with no graceful stop.
  */
 public final class PollLoop {
 
@@ -23,6 +28,8 @@ public final class PollLoop {
     private final Condition wakeUp = lock.newCondition();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile boolean ended;
+    private volatile Error failure;
 
     public PollLoop(Supplier<PollResult> round, Duration pollInterval, String streamArn) {
         this.round = round;
@@ -37,6 +44,14 @@ public final class PollLoop {
     }
 
     private void run() {
+        try {
+            loop();
+        } finally {
+            ended = true;
+        }
+    }
+
+    private void loop() {
         while (!stopping) {
             Duration pause = pollInterval;
             try {
@@ -49,7 +64,10 @@ public final class PollLoop {
                     log.error("A round on stream {} failed; trying again in {}", streamArn, pollInterval, e);
                 }
             } catch (Error e) {
-                log.error("Polling stream {} stopped on an error", streamArn, e);
+                failure = e;
+                log.error("Polling stream {} stopped: a round threw {}. No more rounds run until start() is called "
+                        + "again; fix the cause first (often a listener that threw an Error), or close() the poller.",
+                        streamArn, e, e);
                 return;
             }
             pause(pause);
@@ -71,6 +89,16 @@ public final class PollLoop {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether the loop still runs rounds: it was started, and has not stopped nor ended on an {@link Error}. */
+    public boolean isRunning() {
+        return thread.isAlive() && !ended;
+    }
+
+    /** The {@link Error} that ended the loop, or {@code null}. */
+    public Error failure() {
+        return failure;
     }
 
     /** Asks the loop to stop: no new round starts. */
