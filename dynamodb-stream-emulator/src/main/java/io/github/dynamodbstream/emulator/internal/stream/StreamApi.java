@@ -131,7 +131,7 @@ final class StreamApi {
             case "LATEST" -> log.endIndex();
             default -> sequencePosition(shard, type, sequenceText);
         };
-        ShardIterator iterator = new ShardIterator(streamArn, shardId, position, nowMillis(), iteratorGeneration,
+        ShardIterator iterator = ShardIterator.issue(streamArn, shardId, position, nowMillis(), iteratorGeneration,
                 ++lastReaderId);
         return JsonNodeFactory.instance.objectNode().put("ShardIterator", iterator.encode());
     }

@@ -38,6 +38,16 @@ class ShardIteratorTest {
     }
 
     @Test
+    void everyIteratorIsANewStringEvenAtTheSamePositionInTheSameMillisecond() {
+        String latest = fixture.iterator(arn, shardId, "LATEST");
+        String next = fixture.getRecords(latest).get("NextShardIterator").asText();
+        String again = fixture.getRecords(next).get("NextShardIterator").asText();
+
+        assertThat(List.of(latest, next, again)).doesNotHaveDuplicates();
+        assertThat(fixture.iterator(arn, shardId, "LATEST")).isNotEqualTo(latest);
+    }
+
+    @Test
     void latestIteratorSeesOnlyLaterRecords() {
         String latest = fixture.iterator(arn, shardId, "LATEST");
 
