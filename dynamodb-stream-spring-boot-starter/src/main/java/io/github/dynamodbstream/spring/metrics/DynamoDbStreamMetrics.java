@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code dynamodb.stream.records.skipped} (counter): records given up on after the retries
  * ({@code on-failure: skip});</li>
  * <li>{@code dynamodb.stream.records.malformed} (counter): records that could not be read and were skipped;</li>
+ * <li>{@code dynamodb.stream.shard.listing.failures} (counter): listings of the stream's shards that failed after
+ * their retries (reading goes on with the shards already known);</li>
  * <li>{@code dynamodb.stream.data.loss} (counter, tag {@code reason}: trimmed, shard_gone): losses of records that
  * left the stream before they were read.</li>
  * </ul>
@@ -80,6 +82,7 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
         private final Counter listenerFailures;
         private final Counter skipped;
         private final Counter malformed;
+        private final Counter listingFailures;
 
         StreamMeters(String stream) {
             this.stream = stream;
@@ -103,6 +106,9 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
                     .tag("stream", stream).register(registry);
             malformed = Counter.builder(PREFIX + "records.malformed")
                     .description("Records that could not be read and were skipped")
+                    .tag("stream", stream).register(registry);
+            listingFailures = Counter.builder(PREFIX + "shard.listing.failures")
+                    .description("Listings of the stream's shards that failed after their retries")
                     .tag("stream", stream).register(registry);
         }
 
@@ -147,6 +153,11 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
         @Override
         public void dataLoss(DataLoss loss) {
             dataLoss.get(loss.reason()).increment();
+        }
+
+        @Override
+        public void shardListingFailed(Throwable failure) {
+            listingFailures.increment();
         }
 
         @Override

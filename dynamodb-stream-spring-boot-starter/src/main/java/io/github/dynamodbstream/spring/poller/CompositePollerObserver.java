@@ -65,6 +65,11 @@ final class CompositePollerObserver implements PollerObserver {
     }
 
     @Override
+    public void shardListingFailed(Throwable failure) {
+        each(observer -> observer.shardListingFailed(failure));
+    }
+
+    @Override
     public void roundCompleted(PollResult result, Duration duration) {
         each(observer -> observer.roundCompleted(result, duration));
     }

@@ -7,7 +7,6 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.DynamoDbStreamsClientCustomizer;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
@@ -35,7 +34,6 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import software.amazon.awssdk.core.retry.RetryMode;
 
 class DynamoDbStreamMetricsAutoConfigurationTests {
 
@@ -49,7 +47,6 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
                     SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
                     DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
                     DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamMetricsAutoConfiguration.class))
-            .withUserConfiguration(NoSdkRetries.class)
             .withPropertyValues(
                     "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
                     "dynamodb.stream.region=" + EMULATOR.emulator().region(),
@@ -112,6 +109,28 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
     }
 
     @Test
+    void countsFailedShardListingsWhileReadingGoesOnWithTheShardsAlreadyKnown() {
+        String table = newTable();
+        contextRunner.withPropertyValues("dynamodb.stream.table-name=" + table,
+                "dynamodb.stream.shard-discovery-interval=100ms").run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    await().atMost(Duration.ofSeconds(10)).until(() -> registry.find("dynamodb.stream.api.calls")
+                            .tags("stream", table, "operation", "GetRecords").timer() != null);
+                    EMULATOR.emulator().injectFault("DescribeStream", Fault.throttling(), 1000);
+                    try {
+                        await().atMost(Duration.ofSeconds(20)).until(() -> registry
+                                .get("dynamodb.stream.shard.listing.failures").tag("stream", table).counter()
+                                .count() >= 1);
+                        TestItems.put(EMULATOR.dynamoDbClient(), table, "during-the-outage", 1);
+                        await().atMost(Duration.ofSeconds(10))
+                                .untilAsserted(() -> assertThat(delivered(registry, table, "insert")).isEqualTo(1));
+                    } finally {
+                        EMULATOR.emulator().clearFaults();
+                    }
+                });
+    }
+
+    @Test
     void lagGaugeGrowsWithTheAgeOfTheNewestDeliveredRecordWhileTheConsumerIsBehind() {
         String table = newTable();
         for (int i = 0; i < 3; i++) {
@@ -170,18 +189,6 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
         return registry.get("dynamodb.stream.records.delivered").tags("stream", stream, "type", type).counter()
                 .count();
     }
-
-    /** Lets the core count throttles: the SDK's own retries would hide them. */
-    @Configuration(proxyBeanMethods = false)
-    static class NoSdkRetries {
-
-        @Bean
-        DynamoDbStreamsClientCustomizer noSdkRetries() {
-            return builder -> builder.overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)
-                    .retryStrategy(b -> b.maxAttempts(1)));
-        }
-    }
-
     /** Reads one record a round and holds the second one until released. */
     @Configuration(proxyBeanMethods = false)
     static class OneRecordPerRound {
