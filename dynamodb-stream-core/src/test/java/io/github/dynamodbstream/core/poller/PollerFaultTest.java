@@ -18,6 +18,9 @@ import io.github.dynamodbstream.core.StreamUnavailableException;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +103,15 @@ class PollerFaultTest {
             StreamTables.put(dynamoDb, "fault-5xx", "a", 2);
             EMULATOR.emulator().injectFault("GetRecords", Fault.internalError(), 4);
 
-            PollResult failed = poller.fetchStreamState();
+            PrintStream original = System.err;
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            PollResult failed;
+            try {
+                failed = poller.fetchStreamState();
+            } finally {
+                System.setErr(original);
+            }
             PollResult next = poller.fetchStreamState();
 
             assertThat(failed.failedShards()).singleElement().satisfies(failure -> {
@@ -108,6 +119,9 @@ class PollerFaultTest {
                 assertThat(failure.cause()).isNotNull();
             });
             assertThat(failed.caughtUp()).isFalse();
+            assertThat(log.toString(StandardCharsets.UTF_8)).contains("WARN")
+                    .contains("Shard " + failed.failedShards().get(0).shardId() + " of stream " + streamArn
+                            + " is not read further this round");
             assertThat(next.failedShards()).isEmpty();
             assertThat(listener.versionsById()).containsExactly(Map.entry("a", List.of(1, 2)));
         }

@@ -94,14 +94,14 @@ public final class ShardReader {
                     readPage(shard, result, stopping);
                 } catch (ExpiredIteratorException e) {
                     if (++repositions > MAX_REPOSITIONS) {
-                        fail(result, "GetRecords kept answering ExpiredIteratorException", e);
+                        failReading(result, "GetRecords kept answering ExpiredIteratorException", e);
                     } else {
                         repositionAfterExpiry(shard);
                     }
                 } catch (TrimmedDataAccessException e) {
                     if (shard.fromTrimHorizon() || ++repositions > MAX_REPOSITIONS) {
-                        fail(result, "the stream answered TrimmedDataAccessException even from the shard's oldest "
-                                + "record", e);
+                        failReading(result, "the stream answered TrimmedDataAccessException even from the shard's "
+                                + "oldest record", e);
                     } else {
                         DataLoss loss = new DataLoss(shard.shardId(), shard.checkpoint(), DataLoss.Reason.TRIMMED);
                         result.addDataLoss(loss);
@@ -112,9 +112,9 @@ public final class ShardReader {
                 } catch (CheckpointConflictException e) {
                     conflicted(shard, result, e);
                 } catch (SdkException e) {
-                    fail(result, "reading failed: " + ApiErrors.describe(e), e);
+                    failReading(result, "reading failed: " + ApiErrors.describe(e), e);
                 } catch (RuntimeException e) {
-                    fail(result, "checkpoint or listener failure: " + e, e);
+                    failReading(result, "checkpoint or listener failure: " + e, e);
                 }
             }
         }
@@ -247,5 +247,12 @@ public final class ShardReader {
 
     private static void fail(ShardReadResult result, String reason, Throwable cause) {
         result.fail(new ShardFailure(result.shard().shardId(), reason, cause));
+    }
+
+    /** A failure of the read itself, which no other line reports (a listener's failure is logged where it fails). */
+    private void failReading(ShardReadResult result, String reason, Throwable cause) {
+        log.warn("Shard {} of stream {} is not read further this round: {}; it is read again from its checkpoint next "
+                + "round", result.shard().shardId(), streamArn, reason);
+        fail(result, reason, cause);
     }
 }
