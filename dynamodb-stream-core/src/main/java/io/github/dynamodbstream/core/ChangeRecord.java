@@ -2,6 +2,7 @@ package io.github.dynamodbstream.core;
 
 import io.github.dynamodbstream.core.internal.record.EnhancedClient;
 import io.github.dynamodbstream.core.internal.record.PlainItemConverter;
+import io.github.dynamodbstream.core.internal.record.SequenceNumbers;
 import io.github.dynamodbstream.core.internal.record.TableSchemaItemMapper;
 import java.time.Instant;
 import java.util.Collections;
@@ -53,9 +54,9 @@ public final class ChangeRecord {
         this.sequenceNumber = Objects.requireNonNull(builder.sequenceNumber, "sequenceNumber");
         this.shardId = Objects.requireNonNull(builder.shardId, "shardId");
         this.streamArn = Objects.requireNonNull(builder.streamArn, "streamArn");
-        this.keys = copy(builder.keys);
-        this.newImage = copy(builder.newImage);
-        this.oldImage = copy(builder.oldImage);
+        this.keys = builder.imagesFromTheSdk ? builder.keys : copy(builder.keys);
+        this.newImage = builder.imagesFromTheSdk ? builder.newImage : copy(builder.newImage);
+        this.oldImage = builder.imagesFromTheSdk ? builder.oldImage : copy(builder.oldImage);
         this.approximateCreationTime = builder.approximateCreationTime;
         this.sizeBytes = builder.sizeBytes;
         this.eventId = builder.eventId != null ? builder.eventId : UUID.randomUUID().toString().replace("-", "");
@@ -105,8 +106,7 @@ public final class ChangeRecord {
             throw new MalformedRecordException(shardId, null,
                     "it has no 'dynamodb' part (event id " + record.eventID() + ")");
         }
-        if (sequenceNumber == null || sequenceNumber.isEmpty()
-                || !sequenceNumber.chars().allMatch(Character::isDigit)) {
+        if (!SequenceNumbers.isValid(sequenceNumber)) {
             throw new MalformedRecordException(shardId, sequenceNumber,
                     "its sequence number is missing or not a string of digits (event id " + record.eventID() + ")");
         }
@@ -128,7 +128,10 @@ public final class ChangeRecord {
                     + "StreamViewType " + change.streamViewTypeAsString() + " includes one for a " + type
                     + " (event id " + record.eventID() + ")");
         }
-        return builder()
+        Builder builder = builder();
+        // The SDK's model maps are unmodifiable already: copying them again cost a tenth of a poller's CPU.
+        builder.imagesFromTheSdk = true;
+        return builder
                 .type(type)
                 .keys(change.keys())
                 .newImage(change.hasNewImage() ? change.newImage() : Map.of())
@@ -378,6 +381,7 @@ public final class ChangeRecord {
         private StreamArn streamArn;
         private String eventId;
         private boolean timeToLiveDelete;
+        private boolean imagesFromTheSdk;
 
         private Builder() {
         }
@@ -404,8 +408,7 @@ public final class ChangeRecord {
 
         /** A string of digits. */
         public Builder sequenceNumber(String sequenceNumber) {
-            if (sequenceNumber != null
-                    && (sequenceNumber.isEmpty() || !sequenceNumber.chars().allMatch(Character::isDigit))) {
+            if (sequenceNumber != null && !SequenceNumbers.isValid(sequenceNumber)) {
                 throw new IllegalArgumentException(
                         "A sequence number is a string of digits, got '" + sequenceNumber + "'");
             }

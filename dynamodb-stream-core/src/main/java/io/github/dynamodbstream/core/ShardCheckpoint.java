@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.internal.record.SequenceNumbers;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public record ShardCheckpoint(String shardId, String sequenceNumber, boolean fin
     public ShardCheckpoint {
         Objects.requireNonNull(shardId, "shardId");
         Objects.requireNonNull(updatedAt, "updatedAt");
-        if (sequenceNumber != null && (sequenceNumber.isEmpty() || !sequenceNumber.chars().allMatch(Character::isDigit))) {
+        if (sequenceNumber != null && !SequenceNumbers.isValid(sequenceNumber)) {
             throw new IllegalArgumentException(
                     "A sequence number is a non-empty string of digits, got '" + sequenceNumber + "' for shard " + shardId);
         }

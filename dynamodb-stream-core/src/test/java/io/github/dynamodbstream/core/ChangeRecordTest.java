@@ -62,6 +62,9 @@ class ChangeRecordTest {
         assertThat(change.tableName()).isEqualTo("orders");
         assertThat(change.eventId()).isEqualTo(sdkRecord.eventID());
         assertThat(change.isTimeToLiveDelete()).isFalse();
+        assertThatThrownBy(() -> change.newImage().put("x", AttributeValue.fromS("x")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> change.keys().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.internal.record.SequenceNumbers;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -63,8 +64,7 @@ public final class RecordConverter {
     /** The record's sequence number when it is one a checkpoint can hold, else {@code null}. */
     private static String sequenceNumberOf(Record raw) {
         String sequenceNumber = raw.dynamodb() == null ? null : raw.dynamodb().sequenceNumber();
-        return sequenceNumber != null && !sequenceNumber.isEmpty()
-                && sequenceNumber.chars().allMatch(Character::isDigit) ? sequenceNumber : null;
+        return SequenceNumbers.isValid(sequenceNumber) ? sequenceNumber : null;
     }
 
     private void reportMalformed(String shardId, Record raw, MalformedRecordException e) {
