@@ -13,7 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-/** PutItem, UpdateItem and DeleteItem, with ConditionExpression and ReturnValues. */
+/**
+ * PutItem, UpdateItem and DeleteItem, with ConditionExpression and ReturnValues; the legacy Expected and
+ * AttributeUpdates parameters are rewritten into expressions first.
+ */
 final class ItemWriteOperations {
 
     private static final Set<String> PUT_OR_DELETE_RETURN_VALUES = Set.of("NONE", "ALL_OLD");
@@ -34,6 +37,7 @@ final class ItemWriteOperations {
     }
 
     private JsonNode putItem(ObjectNode request) {
+        LegacyWriteParameters.rewrite(request);
         Table table = tables.require(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
@@ -49,6 +53,7 @@ final class ItemWriteOperations {
     }
 
     private JsonNode deleteItem(ObjectNode request) {
+        LegacyWriteParameters.rewrite(request);
         Table table = tables.require(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
@@ -66,6 +71,7 @@ final class ItemWriteOperations {
     }
 
     private JsonNode updateItem(ObjectNode request) {
+        LegacyWriteParameters.rewrite(request);
         Table table = tables.require(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, UPDATE_RETURN_VALUES,
                 "1 validation error detected: Value '" + request.path("ReturnValues").asText() + "' at "

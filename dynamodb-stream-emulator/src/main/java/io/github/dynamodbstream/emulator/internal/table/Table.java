@@ -7,6 +7,8 @@ import io.github.dynamodbstream.emulator.internal.stream.Change;
 import io.github.dynamodbstream.emulator.internal.stream.StreamRef;
 import io.github.dynamodbstream.emulator.internal.stream.TableStreams;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -25,7 +27,7 @@ final class Table {
     private final String tableId = UUID.randomUUID().toString();
     private final KeyShape shape;
     private final ArrayNode keySchema;
-    private final ArrayNode attributeDefinitions;
+    private ArrayNode attributeDefinitions;
     private final Instant creationTime;
     private String billingMode;
     private ObjectNode provisionedThroughput;
@@ -45,7 +47,7 @@ final class Table {
         this.attributeDefinitions = definition.attributeDefinitions();
         this.billingMode = definition.billingMode();
         this.provisionedThroughput = definition.provisionedThroughput();
-        this.indexes = definition.indexes();
+        this.indexes = new ArrayList<>(definition.indexes());
         this.creationTime = creationTime;
         this.streams = streams;
     }
@@ -92,7 +94,24 @@ final class Table {
     }
 
     List<SecondaryIndex> indexes() {
-        return indexes;
+        return Collections.unmodifiableList(indexes);
+    }
+
+    /** Adds a global secondary index; the attribute definitions are the table's, with the index's keys. */
+    void addIndex(SecondaryIndex index, ArrayNode definitions) {
+        indexes.add(index);
+        attributeDefinitions = definitions;
+    }
+
+    /** Replaces an index by a changed copy of it (same name). */
+    void replaceIndex(SecondaryIndex index) {
+        indexes.replaceAll(existing -> existing.name().equals(index.name()) ? index : existing);
+    }
+
+    /** Removes an index; the attribute definitions are what the remaining keys still use. */
+    void removeIndex(String indexName, ArrayNode definitions) {
+        indexes.removeIf(index -> index.name().equals(indexName));
+        attributeDefinitions = definitions;
     }
 
     SecondaryIndex index(String indexName) {

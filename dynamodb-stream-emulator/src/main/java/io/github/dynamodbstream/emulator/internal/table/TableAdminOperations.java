@@ -58,15 +58,16 @@ final class TableAdminOperations {
 
     private JsonNode updateTable(ObjectNode request) {
         Table table = tables.require(Requests.requiredString(request, "TableName"));
-        for (String unsupported : new String[] {"GlobalSecondaryIndexUpdates", "ReplicaUpdates", "SSESpecification"}) {
+        for (String unsupported : new String[] {"ReplicaUpdates", "SSESpecification"}) {
             if (request.hasNonNull(unsupported)) {
                 throw ApiException.validation(unsupported + " is not supported by this emulator; it changes only "
-                        + "StreamSpecification, BillingMode and ProvisionedThroughput");
+                        + "StreamSpecification, BillingMode, ProvisionedThroughput and GlobalSecondaryIndexUpdates");
             }
         }
         JsonNode streamSpecification = request.get("StreamSpecification");
         boolean billingChange = request.hasNonNull("BillingMode") || request.hasNonNull("ProvisionedThroughput");
-        if ((streamSpecification == null || streamSpecification.isNull()) && !billingChange) {
+        boolean indexChange = request.hasNonNull("GlobalSecondaryIndexUpdates");
+        if ((streamSpecification == null || streamSpecification.isNull()) && !billingChange && !indexChange) {
             throw ApiException.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }
@@ -76,6 +77,10 @@ final class TableAdminOperations {
         }
         if (billingChange) {
             changeBilling(table, request);
+        }
+        if (indexChange) {
+            GlobalIndexUpdates.apply(table, request.get("GlobalSecondaryIndexUpdates"),
+                    request.get("AttributeDefinitions"));
         }
         return wrap("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
     }

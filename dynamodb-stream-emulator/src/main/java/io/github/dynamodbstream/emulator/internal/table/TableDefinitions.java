@@ -101,7 +101,7 @@ final class TableDefinitions {
         return viewType;
     }
 
-    private static Map<String, String> attributeTypes(JsonNode definitions) {
+    static Map<String, String> attributeTypes(JsonNode definitions) {
         if (!definitions.isArray() || definitions.isEmpty()) {
             throw ApiException.validation("1 validation error detected: Value null at 'attributeDefinitions' failed "
                     + "to satisfy constraint: Member must not be null");
@@ -194,7 +194,7 @@ final class TableDefinitions {
         return copy;
     }
 
-    private static SecondaryIndex index(JsonNode node, boolean global, Map<String, String> types, String billing) {
+    static SecondaryIndex index(JsonNode node, boolean global, Map<String, String> types, String billing) {
         String name = Requests.requiredString(node, "IndexName");
         JsonNode keySchema = node.get("KeySchema");
         if (keySchema == null || !keySchema.isArray()) {
