@@ -104,6 +104,12 @@ public class DynamoDbStreamProperties {
      * Whether to start polling automatically when the application context is ready.
      */
     private boolean autoStartup = true;
+    /**
+     * How the application's instances share the streams: NONE (every instance reads every shard) or KCL (each
+     * shard is processed by one instance at a time, coordinated by the Kinesis Client Library; needs the
+     * io.github.dynamodbstream:dynamodb-stream-kcl dependency).
+     */
+    private StreamCoordination coordination = StreamCoordination.NONE;
 
     private final Credentials credentials = new Credentials();
 
@@ -229,6 +235,14 @@ public class DynamoDbStreamProperties {
 
     public void setAutoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
+    }
+
+    public StreamCoordination getCoordination() {
+        return coordination;
+    }
+
+    public void setCoordination(StreamCoordination coordination) {
+        this.coordination = coordination;
     }
 
     public Credentials getCredentials() {

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +24,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@link DynamoDbStreamListenerContainer} that runs one poller per stream, and the fixed-delay tasks that request
  * their rounds. Spring's scheduling is enabled ({@code @EnableScheduling}) only when the application has not
  * enabled it itself; the application's scheduler then runs the ticks, and the container's own threads the rounds.
+ * Backs off when {@code dynamodb.stream.coordination} is {@code kcl}: the Kinesis Client Library reads the streams.
  */
 @AutoConfiguration(after = {DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class},
         before = TaskSchedulingAutoConfiguration.class)
 @ConditionalOnClass(DynamoDbStreamsClient.class)
 @ConditionalOnBooleanProperty(name = DynamoDbStreamProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnProperty(name = DynamoDbStreamProperties.PREFIX + ".coordination", havingValue = "none",
+        matchIfMissing = true)
 public final class DynamoDbStreamPollerAutoConfiguration {
 
     @Bean

@@ -1,0 +1,107 @@
+package io.github.dynamodbstream.kcl;
+
+import io.github.dynamodbstream.kcl.internal.KclClients;
+import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
+import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
+import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.StreamDefinitions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Runs one Kinesis Client Library scheduler per configured stream, so that each shard is processed by one
+ * instance of the application at a time. Records reach the application as the starter's events
+ * ({@code ItemInsertedEvent} and the others), published synchronously on the shard's processing thread; a shard's
+ * checkpoint in the lease table moves only after every listener returned normally.
+ *
+ * <p>Started with the application context (unless {@code dynamodb.stream.auto-startup} is false); stopped with it,
+ * gracefully: each shard's batch in flight is finished and checkpointed before its lease is given up, within
+ * {@code dynamodb.stream.shutdown-timeout}.
+ */
+public final class KclStreamContainer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KclStreamContainer.class);
+
+    private final StreamDefinitions streams;
+    private final DynamoDbStreamsClient streamsClient;
+    private final DynamoDbStreamProperties properties;
+    private final DynamoDbStreamKclProperties kclProperties;
+    private final ApplicationEventPublisher publisher;
+    private final List<KclStreamWorker> workers = new ArrayList<>();
+    private KclClients clients;
+
+    /**
+     * @param streams the streams to read
+     * @param streamsClient the DynamoDB Streams client the adapter reads through
+     * @param properties the starter's properties: endpoint, region, credentials, shutdown timeout, auto-startup
+     * @param kclProperties the coordination settings
+     * @param publisher where the events go
+     */
+    public KclStreamContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
+            DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
+            ApplicationEventPublisher publisher) {
+        this.streams = Objects.requireNonNull(streams, "streams");
+        this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.kclProperties = Objects.requireNonNull(kclProperties, "kclProperties");
+        this.publisher = Objects.requireNonNull(publisher, "publisher");
+    }
+
+    @Override
+    public synchronized void start() {
+        if (isRunning()) {
+            return;
+        }
+        clients = KclClients.create(streamsClient, properties, kclProperties);
+        for (StreamDefinition stream : streams) {
+            String applicationName = streams.size() == 1 ? stream.consumerName()
+                    : stream.consumerName() + "-" + stream.name();
+            KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
+                    publisher);
+            workers.add(worker);
+            worker.start();
+        }
+        log.info("Started Kinesis Client Library coordination of {} stream(s) as worker {}", workers.size(),
+                clients.workerId());
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (!isRunning()) {
+            return;
+        }
+        workers.forEach(KclStreamWorker::requestStop);
+        for (KclStreamWorker worker : workers) {
+            worker.stopGracefully(properties.getShutdownTimeout());
+        }
+        workers.clear();
+        clients.close();
+        clients = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return !workers.isEmpty();
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return properties.isAutoStartup();
+    }
+
+    /** The names of the lease tables in use, one per stream (empty when stopped). */
+    public synchronized List<String> leaseTableNames() {
+        return workers.stream().map(KclStreamWorker::applicationName).toList();
+    }
+
+    /** This instance's identity in the lease tables, {@code null} when stopped. */
+    public synchronized String workerId() {
+        return clients == null ? null : clients.workerId();
+    }
+}

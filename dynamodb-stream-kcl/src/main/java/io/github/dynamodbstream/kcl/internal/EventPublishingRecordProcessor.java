@@ -1,0 +1,144 @@
+package io.github.dynamodbstream.kcl.internal;
+
+import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
+import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
+import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.MalformedRecordException;
+import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.kinesis.exceptions.InvalidStateException;
+import software.amazon.kinesis.exceptions.KinesisClientLibDependencyException;
+import software.amazon.kinesis.exceptions.ShutdownException;
+import software.amazon.kinesis.exceptions.ThrottlingException;
+import software.amazon.kinesis.lifecycle.events.InitializationInput;
+import software.amazon.kinesis.lifecycle.events.LeaseLostInput;
+import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
+import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
+
+/**
+ * The record processor of one shard lease: turns the adapter's records into {@link ChangeRecord}s, delivers them
+ * through the starter's {@link EventPublishingStreamListener} with the stream's retry and failure policy, and
+ * checkpoints the last delivered sequence number only once the listeners returned normally. A lease taken is
+ * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED).
+ */
+final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(EventPublishingRecordProcessor.class);
+    private static final int CHECKPOINT_ATTEMPTS = 3;
+
+    private final StreamDefinition stream;
+    private final EventPublishingStreamListener listener;
+    private final BatchDelivery delivery;
+    private String shardId;
+    private String lastDelivered;
+    private boolean undelivered;
+
+    EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
+            BooleanSupplier stopping) {
+        this.stream = stream;
+        this.listener = listener;
+        this.delivery = new BatchDelivery(stream, listener, stopping);
+    }
+
+    @Override
+    public void initialize(InitializationInput input) {
+        shardId = input.shardId();
+        log.info("Processing shard {} of stream '{}' from {}", shardId, stream.name(),
+                input.extendedSequenceNumber());
+        listener.onNewShards(List.of(shardId));
+    }
+
+    @Override
+    public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
+        if (undelivered || input.records().isEmpty()) {
+            return;
+        }
+        List<ChangeRecord> changes = new ArrayList<>(input.records().size());
+        String last = null;
+        for (DynamoDBStreamsClientRecord clientRecord : input.records()) {
+            Record record = clientRecord.getRecord();
+            last = record.dynamodb() == null ? clientRecord.sequenceNumber() : record.dynamodb().sequenceNumber();
+            try {
+                changes.add(ChangeRecord.of(record, shardId, stream.streamArn()));
+            } catch (MalformedRecordException problem) {
+                log.warn("Skipped a malformed record of stream '{}', shard {}: {}", stream.name(), shardId,
+                        problem.getMessage());
+                listener.onMalformedRecord(shardId, record, problem);
+            }
+        }
+        if (!changes.isEmpty() && !delivery.deliver(changes)) {
+            // Stopping while the listeners kept failing: nothing more is acknowledged in this lease, so the next
+            // owner starts at the last checkpoint and delivers this batch again.
+            undelivered = true;
+            return;
+        }
+        lastDelivered = last;
+        checkpoint(input.checkpointer(), last);
+    }
+
+    @Override
+    public void leaseLost(LeaseLostInput input) {
+        log.info("No longer holding the lease of shard {} of stream '{}' (last delivered here: {}); its next owner "
+                + "resumes after the last checkpoint", shardId, stream.name(), lastDelivered);
+    }
+
+    @Override
+    public void shardEnded(ShardEndedInput input) {
+        if (undelivered) {
+            log.warn("Shard {} of stream '{}' ended with a batch not delivered; leaving it unfinished so that the "
+                    + "next owner delivers it", shardId, stream.name());
+            return;
+        }
+        checkpoint(input.checkpointer(), null);
+        log.info("Finished shard {} of stream '{}'", shardId, stream.name());
+        listener.onRemovedShards(List.of(new RemovedShard(shardId, RemovedShard.Reason.FINISHED)));
+    }
+
+    @Override
+    public void shutdownRequested(ShutdownRequestedInput input) {
+        if (lastDelivered != null) {
+            checkpoint(input.checkpointer(), lastDelivered);
+        }
+        log.info("Handing over shard {} of stream '{}' at {}", shardId, stream.name(), lastDelivered);
+    }
+
+    /** Checkpoints at {@code sequenceNumber}, or at the shard's end when it is {@code null}. */
+    private void checkpoint(RecordProcessorCheckpointer checkpointer, String sequenceNumber) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (sequenceNumber == null) {
+                    checkpointer.checkpoint();
+                } else {
+                    checkpointer.checkpoint(sequenceNumber);
+                }
+                log.debug("Checkpointed shard {} of stream '{}' at {}", shardId, stream.name(),
+                        sequenceNumber == null ? "its end" : sequenceNumber);
+                return;
+            } catch (ShutdownException e) {
+                log.info("Checkpoint of shard {} of stream '{}' not saved: the lease moved to another instance, which "
+                        + "delivers the records after the last checkpoint again", shardId, stream.name());
+                return;
+            } catch (ThrottlingException | KinesisClientLibDependencyException e) {
+                if (attempt == CHECKPOINT_ATTEMPTS) {
+                    log.warn("Checkpoint of shard {} of stream '{}' not saved after {} attempts; the records up to {} "
+                                    + "will be delivered again if the lease moves: {}", shardId, stream.name(),
+                            attempt, sequenceNumber, e.toString());
+                    return;
+                }
+            } catch (InvalidStateException e) {
+                log.warn("Checkpoint of shard {} of stream '{}' not saved, the lease table refused it: {}", shardId,
+                        stream.name(), e.toString());
+                return;
+            }
+        }
+    }
+}

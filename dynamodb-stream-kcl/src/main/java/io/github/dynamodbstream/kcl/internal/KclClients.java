@@ -1,0 +1,106 @@
+package io.github.dynamodbstream.kcl.internal;
+
+import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
+import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
+import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.kinesis.metrics.MetricsLevel;
+
+/**
+ * The clients one application instance gives the Kinesis Client Library: the adapter over the starter's streams
+ * client (Kinesis is never called), an asynchronous DynamoDB client for the lease, worker-metrics and coordinator
+ * tables (same endpoint, region and credentials as the starter's), and a CloudWatch client that is called only
+ * when {@code dynamodb.stream.kcl.cloud-watch-metrics} is not NONE.
+ */
+public final class KclClients implements AutoCloseable {
+
+    private final AmazonDynamoDBStreamsAdapterClient adapter;
+    private final DynamoDbAsyncClient dynamoDb;
+    private final CloudWatchAsyncClient cloudWatch;
+    private final Region region;
+    private final String workerId;
+
+    private KclClients(AmazonDynamoDBStreamsAdapterClient adapter, DynamoDbAsyncClient dynamoDb,
+            CloudWatchAsyncClient cloudWatch, Region region, String workerId) {
+        this.adapter = adapter;
+        this.dynamoDb = dynamoDb;
+        this.cloudWatch = cloudWatch;
+        this.region = region;
+        this.workerId = workerId;
+    }
+
+    public static KclClients create(DynamoDbStreamsClient streamsClient, DynamoDbStreamProperties properties,
+            DynamoDbStreamKclProperties kclProperties) {
+        Region region = streamsClient.serviceClientConfiguration().region();
+        DynamoDbAsyncClient dynamoDb = configure(DynamoDbAsyncClient.builder(), region, properties, true).build();
+        boolean metricsOn = kclProperties.getCloudWatchMetrics() != MetricsLevel.NONE;
+        // With metrics off the CloudWatch client is never called; pointing it at the configured endpoint still
+        // keeps a stray call away from AWS.
+        CloudWatchAsyncClient cloudWatch =
+                configure(CloudWatchAsyncClient.builder(), region, properties, !metricsOn).build();
+        String workerId = kclProperties.getWorkerId() != null && !kclProperties.getWorkerId().isBlank()
+                ? kclProperties.getWorkerId() : defaultWorkerId();
+        return new KclClients(new AmazonDynamoDBStreamsAdapterClient(streamsClient, region), dynamoDb, cloudWatch,
+                region, workerId);
+    }
+
+    private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
+            DynamoDbStreamProperties properties, boolean useEndpoint) {
+        builder.region(region);
+        if (useEndpoint && properties.getEndpoint() != null) {
+            builder.endpointOverride(properties.getEndpoint());
+        }
+        DynamoDbStreamProperties.Credentials credentials = properties.getCredentials();
+        if (credentials.isConfigured()) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(credentials.getAccessKeyId(), credentials.getSecretAccessKey())));
+        }
+        return builder;
+    }
+
+    private static String defaultWorkerId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + UUID.randomUUID();
+    }
+
+    public AmazonDynamoDBStreamsAdapterClient adapter() {
+        return adapter;
+    }
+
+    public DynamoDbAsyncClient dynamoDb() {
+        return dynamoDb;
+    }
+
+    public CloudWatchAsyncClient cloudWatch() {
+        return cloudWatch;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** Closes the clients created here; the starter's streams client under the adapter stays open. */
+    @Override
+    public void close() {
+        dynamoDb.close();
+        cloudWatch.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** Internals of the Kinesis Client Library coordination; not API. */
+package io.github.dynamodbstream.kcl.internal;
