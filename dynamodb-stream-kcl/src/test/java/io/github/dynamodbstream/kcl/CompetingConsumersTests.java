@@ -44,6 +44,10 @@ class CompetingConsumersTests {
     private static final Duration FAILOVER = Duration.ofSeconds(3);
     private static final Duration HAND_OVER_BOUND = Duration.ofSeconds(90);
     private static final DeliveryLog LOG = new DeliveryLog();
+    private static final Set<String> DYNAMODB_AND_STREAMS_OPERATIONS = Set.of("CreateTable", "DescribeTable",
+            "UpdateTable", "ListTables", "DeleteTable", "PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query",
+            "Scan", "BatchWriteItem", "BatchGetItem", "DescribeTimeToLive", "UpdateTimeToLive", "ListStreams",
+            "DescribeStream", "GetShardIterator", "GetRecords");
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
@@ -106,6 +110,10 @@ class CompetingConsumersTests {
         assertThat(LOG.all().stream().filter(delivery -> delivery.nanos() > stoppedAt))
                 .noneMatch(delivery -> delivery.instance().equals("c"));
         assertThat(handOver).isLessThan(HAND_OVER_BOUND);
+        System.out.println("emulator calls: " + EMULATOR.emulator().calls().snapshot());
+        assertThat(EMULATOR.emulator().calls().operations())
+                .as("only DynamoDB and DynamoDB Streams are called: no Kinesis, no CloudWatch")
+                .isSubsetOf(DYNAMODB_AND_STREAMS_OPERATIONS);
         assertThat(duplicates).allSatisfy(duplicate -> assertThat(handedOverShards).contains(duplicate.shardId()));
     }
 

@@ -1,0 +1,125 @@
+package io.github.dynamodbstream.kcl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.EventListener;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** A listener that keeps failing holds its shard's checkpoint in the lease table where it was (on-failure BLOCK). */
+class ListenerFailureTests {
+
+    private static final String TABLE = "payments";
+    private static final String LEASE_TABLE = "payments-app";
+    private static final AtomicBoolean REJECTING = new AtomicBoolean(true);
+    private static final List<String> ACCEPTED = new CopyOnWriteArrayList<>();
+    private static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
+
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR =
+            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(1));
+
+    private ConfigurableApplicationContext context;
+
+    @AfterEach
+    void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void checkpointStaysBeforeARecordTheListenersRejectUntilTheyAcceptIt() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        dynamoDb.createTable(request -> request.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(attribute -> attribute.attributeName("id")
+                        .attributeType(ScalarAttributeType.S))
+                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        put(dynamoDb, "before");
+        context = new SpringApplicationBuilder(RejectingApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
+                        "dynamodb.stream.region=" + EMULATOR.emulator().region(),
+                        "dynamodb.stream.credentials.access-key-id=emulator",
+                        "dynamodb.stream.credentials.secret-access-key=emulator",
+                        "dynamodb.stream.table-name=" + TABLE,
+                        "dynamodb.stream.coordination=kcl",
+                        "dynamodb.stream.consumer-name=" + LEASE_TABLE,
+                        "dynamodb.stream.starting-position=TRIM_HORIZON",
+                        "dynamodb.stream.poll-interval=100ms",
+                        "dynamodb.stream.on-failure=block",
+                        "dynamodb.stream.retry.max-attempts=2",
+                        "dynamodb.stream.retry.initial-backoff=50ms",
+                        "dynamodb.stream.retry.max-backoff=200ms",
+                        "dynamodb.stream.shutdown-timeout=5s",
+                        "dynamodb.stream.kcl.failover-time=3s")
+                .run();
+        await().atMost(Duration.ofMinutes(2)).until(() -> ACCEPTED.contains("before"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkpoint() != null);
+        BigInteger acknowledged = checkpoint();
+
+        put(dynamoDb, "poison");
+        await().atMost(Duration.ofSeconds(30)).until(() -> ATTEMPTS.stream().filter("poison"::equals).count() >= 4);
+
+        assertThat(checkpoint()).as("checkpoint while the listener rejects").isEqualTo(acknowledged);
+        assertThat(ACCEPTED).doesNotContain("poison");
+
+        REJECTING.set(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> ACCEPTED.contains("poison"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> checkpoint().compareTo(acknowledged) > 0);
+    }
+
+    /** The checkpoint of the stream's only open shard in the lease table, as a number; null before the first. */
+    private static BigInteger checkpoint() {
+        return EMULATOR.dynamoDbClient().scan(request -> request.tableName(LEASE_TABLE)).items().stream()
+                .filter(lease -> !lease.containsKey("childShardIds") || lease.get("childShardIds").ss().isEmpty())
+                .map(lease -> lease.get("checkpoint").s())
+                .filter(value -> value.chars().allMatch(Character::isDigit))
+                .map(BigInteger::new)
+                .findFirst().orElse(null);
+    }
+
+    private static void put(DynamoDbClient dynamoDb, String id) {
+        dynamoDb.putItem(request -> request.tableName(TABLE).item(Map.of("id", AttributeValue.fromS(id))));
+    }
+
+    /** Rejects the record with id "poison" while {@link #REJECTING} is set. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class RejectingApplication {
+
+        @EventListener
+        void on(ItemChangeEvent<Map<String, Object>> event) {
+            String id = event.keys().get("id").s();
+            ATTEMPTS.add(id);
+            if (id.equals("poison") && REJECTING.get()) {
+                throw new IllegalStateException("listener rejects " + id);
+            }
+            ACCEPTED.add(id);
+        }
+    }
+}
