@@ -7,6 +7,7 @@ import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
@@ -113,7 +114,7 @@ class PollerDiscoveryTest {
                 }
             }
         };
-        try (DynamoDbStreamsClient streamsClient = StreamTables.streamsClientWithoutRetries(EMULATOR);
+        try (DynamoDbStreamsClient streamsClient = StreamTables.streamsWithoutRetries(EMULATOR);
                 DynamoDbStreamPoller poller = poller(streamArn).streamsClient(streamsClient)
                         .startingPosition(StartingPosition.LATEST).observer(rotateAfterTheFirstPage)
                         .apiRetryPolicy(RetryPolicy.noRetry()).maxConcurrentShards(1).build()) {

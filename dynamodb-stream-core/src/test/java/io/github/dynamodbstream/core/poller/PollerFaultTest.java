@@ -15,6 +15,7 @@ import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamUnavailableException;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
@@ -58,7 +59,7 @@ class PollerFaultTest {
 
     @BeforeAll
     static void createClient() {
-        streamsClient = StreamTables.streamsClientWithoutRetries(EMULATOR);
+        streamsClient = StreamTables.streamsWithoutRetries(EMULATOR);
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.ArrayList;

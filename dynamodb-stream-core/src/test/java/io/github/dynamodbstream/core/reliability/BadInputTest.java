@@ -15,6 +15,7 @@ import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamUnavailableException;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
@@ -61,7 +62,7 @@ class BadInputTest {
     @BeforeEach
     void clients() {
         dynamoDb = EMULATOR.dynamoDbClient();
-        streams = Tables.streamsWithoutRetries(EMULATOR.emulator());
+        streams = StreamTables.streamsWithoutRetries(EMULATOR.emulator());
         table = "bad-input-" + TABLES.incrementAndGet();
     }
 
@@ -89,9 +90,9 @@ class BadInputTest {
     }
 
     private String streamWithItems(int... versionsOfA) {
-        String streamArn = Tables.createWithStream(dynamoDb, table);
+        String streamArn = StreamTables.create(dynamoDb, table);
         for (int version : versionsOfA) {
-            Tables.put(dynamoDb, table, "a", version);
+            StreamTables.put(dynamoDb, table, "a", version);
         }
         return streamArn;
     }
@@ -143,10 +144,10 @@ class BadInputTest {
         String streamArn = streamWithItems(1);
         try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
             poller.fetchStreamState();
-            Tables.put(dynamoDb, table, "a", 2);
-            Tables.put(dynamoDb, table, "b", 1);
+            StreamTables.put(dynamoDb, table, "a", 2);
+            StreamTables.put(dynamoDb, table, "b", 1);
             dynamoDb.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
-            Tables.put(dynamoDb, table, "a", 3);
+            StreamTables.put(dynamoDb, table, "a", 3);
 
             PollResult disabled = poller.fetchStreamState();
             PollResult after = poller.fetchStreamState();
@@ -165,7 +166,7 @@ class BadInputTest {
         String streamArn = streamWithItems(1);
         try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
             poller.fetchStreamState();
-            Tables.put(dynamoDb, table, "a", 2);
+            StreamTables.put(dynamoDb, table, "a", 2);
             dynamoDb.deleteTable(r -> r.tableName(table));
 
             PollResult deleted = poller.fetchStreamState();
@@ -203,7 +204,7 @@ class BadInputTest {
         String streamArn = streamWithItems(1);
         try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
             poller.fetchStreamState();
-            Tables.put(dynamoDb, table, "a", 2);
+            StreamTables.put(dynamoDb, table, "a", 2);
             EMULATOR.emulator().injectFault("GetRecords", Fault.notJson(), 3);
 
             PollResult failed = poller.fetchStreamState();
@@ -234,10 +235,10 @@ class BadInputTest {
 
     @Test
     void unknownEventNameIsReportedToTheListenerAndTheLogAndTheRestOfTheBatchIsDelivered() {
-        String streamArn = Tables.createWithStream(dynamoDb, table);
-        Tables.put(dynamoDb, table, "a", 1);
-        Tables.put(dynamoDb, table, "b", 1);
-        Tables.put(dynamoDb, table, "c", 1);
+        String streamArn = StreamTables.create(dynamoDb, table);
+        StreamTables.put(dynamoDb, table, "a", 1);
+        StreamTables.put(dynamoDb, table, "b", 1);
+        StreamTables.put(dynamoDb, table, "c", 1);
         EMULATOR.emulator().injectFault("GetRecords", Fault.unknownEventName(), 1);
         String log;
         PollResult result;
@@ -289,11 +290,11 @@ class BadInputTest {
         try (DynamoDbStreamPoller poller = poller(streamArn).build()) {
             poller.fetchStreamState();
             String acknowledged = listener.deliveries.get(0).sequenceNumber();
-            Tables.put(dynamoDb, table, "a", 2);
+            StreamTables.put(dynamoDb, table, "a", 2);
             EMULATOR.emulator().injectFault("GetRecords", Fault.recordWithoutDynamoDbPart(), 1);
 
             PollResult damaged = poller.fetchStreamState();
-            Tables.put(dynamoDb, table, "a", 3);
+            StreamTables.put(dynamoDb, table, "a", 3);
             PollResult next = poller.fetchStreamState();
 
             assertThat(damaged.failedShards()).isEmpty();
@@ -309,7 +310,7 @@ class BadInputTest {
 
     @Test
     void throttledCheckpointTablePausesTheShardAndResumesWithoutSkipping() {
-        try (DynamoDbClient storeClient = Tables.dynamoDbWithoutRetries(EMULATOR.emulator())) {
+        try (DynamoDbClient storeClient = StreamTables.dynamoDbWithoutRetries(EMULATOR.emulator())) {
             DynamoDbShardStateRepository store = DynamoDbShardStateRepository.builder()
                     .dynamoDbClient(storeClient).tableName(table + "-checkpoints").createTableIfMissing(true).build();
             String streamArn = streamWithItems(1, 2);
@@ -319,7 +320,7 @@ class BadInputTest {
                 PollResult throttled = poller.fetchStreamState();
                 Map<String, ShardCheckpoint> storedWhileThrottled = store.load("default", streamArn);
                 PollResult resumed = poller.fetchStreamState();
-                Tables.put(dynamoDb, table, "a", 3);
+                StreamTables.put(dynamoDb, table, "a", 3);
                 poller.fetchStreamState();
 
                 assertThat(throttled.failedShards()).singleElement().satisfies(failure -> assertThat(failure.reason())
@@ -341,7 +342,7 @@ class BadInputTest {
         try (DynamoDbStreamPoller poller = poller(streamArn).shardStateRepository(store).build()) {
             store.down.set(true);
             PollResult down = poller.fetchStreamState();
-            Tables.put(dynamoDb, table, "a", 2);
+            StreamTables.put(dynamoDb, table, "a", 2);
             PollResult stillDown = poller.fetchStreamState();
             store.down.set(false);
             PollResult up = poller.fetchStreamState();

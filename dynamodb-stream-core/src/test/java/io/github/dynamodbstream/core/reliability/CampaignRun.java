@@ -10,6 +10,7 @@ import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.reliability.CampaignListener.Delivery;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.Fault;
 import java.time.Duration;
@@ -92,10 +93,10 @@ final class CampaignRun {
                 .shardsPerStream(shards).seed(seed).emptyPageRate(random.nextDouble() * 0.2);
         CampaignListener listener;
         try (DynamoDbEmulator emulator = builder.start();
-                DynamoDbClient dynamoDb = Tables.dynamoDbWithRetries(emulator);
-                DynamoDbStreamsClient streams = Tables.streamsWithoutRetries(emulator);
-                DynamoDbStreamsClient helper = Tables.streamsWithoutRetries(emulator)) {
-            String streamArn = Tables.createWithStream(dynamoDb, TABLE);
+                DynamoDbClient dynamoDb = StreamTables.dynamoDbWithRetries(emulator);
+                DynamoDbStreamsClient streams = StreamTables.streamsWithoutRetries(emulator);
+                DynamoDbStreamsClient helper = StreamTables.streamsWithoutRetries(emulator)) {
+            String streamArn = StreamTables.create(dynamoDb, TABLE);
             InMemoryShardStateRepository memory = new InMemoryShardStateRepository();
             Supplier<ShardStateRepository> stores = dynamoDbStore
                     ? () -> DynamoDbShardStateRepository.builder().dynamoDbClient(dynamoDb)
@@ -148,11 +149,11 @@ final class CampaignRun {
         int version = versions.getOrDefault(id, 0);
         writes++;
         if (present.contains(id) && random.nextInt(4) == 0) {
-            Tables.delete(dynamoDb, TABLE, id);
+            StreamTables.delete(dynamoDb, TABLE, id);
             present.remove(id);
             expected.add(id + "#" + (2L * version + 1));
         } else {
-            Tables.put(dynamoDb, TABLE, id, version + 1);
+            StreamTables.put(dynamoDb, TABLE, id, version + 1);
             versions.put(id, version + 1);
             present.add(id);
             expected.add(id + "#" + 2L * (version + 1));

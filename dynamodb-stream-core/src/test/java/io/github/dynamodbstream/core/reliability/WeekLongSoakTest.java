@@ -9,6 +9,7 @@ import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -61,9 +62,9 @@ class WeekLongSoakTest {
         Clock start = Clock.fixed(Instant.parse("2025-01-06T00:00:00Z"), ZoneOffset.UTC);
         try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().clock(start).shardsPerStream(SHARDS)
                 .rotationInterval(ROTATION).retention(RETENTION).start();
-                DynamoDbClient dynamoDb = Tables.dynamoDbWithRetries(emulator);
-                DynamoDbStreamsClient streams = Tables.streamsWithoutRetries(emulator)) {
-            String streamArn = Tables.createWithStream(dynamoDb, TABLE);
+                DynamoDbClient dynamoDb = StreamTables.dynamoDbWithRetries(emulator);
+                DynamoDbStreamsClient streams = StreamTables.streamsWithoutRetries(emulator)) {
+            String streamArn = StreamTables.create(dynamoDb, TABLE);
             DynamoDbShardStateRepository store = DynamoDbShardStateRepository.builder()
                     .dynamoDbClient(dynamoDb).createTableIfMissing(true).build();
             Delivered listener = new Delivered();
@@ -90,7 +91,7 @@ class WeekLongSoakTest {
                     for (int write = 0; write < WRITES_PER_STEP; write++) {
                         int key = (step * WRITES_PER_STEP + write) % KEYS;
                         versions[key]++;
-                        Tables.put(dynamoDb, TABLE, "k" + key, versions[key]);
+                        StreamTables.put(dynamoDb, TABLE, "k" + key, versions[key]);
                         written.add("k" + key + "#" + versions[key]);
                     }
                     emulator.advanceClock(STEP);

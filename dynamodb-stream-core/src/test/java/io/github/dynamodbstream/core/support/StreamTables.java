@@ -1,6 +1,7 @@
-package io.github.dynamodbstream.core.reliability;
+package io.github.dynamodbstream.core.support;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.net.URI;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,35 +16,63 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
-/** Tables with streams on an emulator, writes that carry a version per item, and clients that do not retry. */
-final class Tables {
+/**
+ * Tables with streams on the emulator, writes whose order a test can check (item {@code id} gets versions 1, 2, ...),
+ * and clients that do not retry by themselves.
+ */
+public final class StreamTables {
 
-    private Tables() {
+    private StreamTables() {
     }
 
-    /** Creates a table keyed by {@code id} with a NEW_AND_OLD_IMAGES stream; returns the stream's ARN. */
-    static String createWithStream(DynamoDbClient dynamoDb, String table) {
+    /** Creates a table keyed by {@code id} with a stream, and returns the stream's ARN. */
+    public static String create(DynamoDbClient dynamoDb, String table, StreamViewType viewType) {
         dynamoDb.createTable(request -> request.tableName(table)
                 .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(stream -> stream.streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(viewType)));
         return dynamoDb.describeTable(request -> request.tableName(table)).table().latestStreamArn();
     }
 
+    /** Creates a table keyed by {@code id} with a NEW_AND_OLD_IMAGES stream, and returns the stream's ARN. */
+    public static String create(DynamoDbClient dynamoDb, String table) {
+        return create(dynamoDb, table, StreamViewType.NEW_AND_OLD_IMAGES);
+    }
+
     /** Writes version {@code version} of item {@code id}. */
-    static void put(DynamoDbClient dynamoDb, String table, String id, int version) {
+    public static void put(DynamoDbClient dynamoDb, String table, String id, int version) {
         dynamoDb.putItem(request -> request.tableName(table).item(Map.of(
                 "id", AttributeValue.fromS(id), "v", AttributeValue.fromN(Integer.toString(version)))));
     }
 
-    static void delete(DynamoDbClient dynamoDb, String table, String id) {
+    public static void delete(DynamoDbClient dynamoDb, String table, String id) {
         dynamoDb.deleteItem(request -> request.tableName(table).key(Map.of("id", AttributeValue.fromS(id))));
     }
 
+    /** A streams client that does not retry by itself, so that the poller's retry policy is what a test sees. */
+    public static DynamoDbStreamsClient streamsWithoutRetries(DynamoDbEmulatorExtension emulator) {
+        return emulator.streamsClientBuilder()
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
+    /** A streams client on the emulator that does not retry: the poller's retry policy is what a test sees. */
+    public static DynamoDbStreamsClient streamsWithoutRetries(DynamoDbEmulator emulator) {
+        return streamsWithoutRetries(emulator.endpoint(), emulator.region());
+    }
+
+    public static DynamoDbStreamsClient streamsWithoutRetries(URI endpoint, String region) {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(credentials())
+                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build();
+    }
+
     /** A DynamoDB client on the emulator that does not retry, so that a test sees every injected fault. */
-    static DynamoDbClient dynamoDbWithoutRetries(DynamoDbEmulator emulator) {
+    public static DynamoDbClient dynamoDbWithoutRetries(DynamoDbEmulator emulator) {
         return DynamoDbClient.builder()
                 .endpointOverride(emulator.endpoint())
                 .region(Region.of(emulator.region()))
@@ -53,25 +82,11 @@ final class Tables {
     }
 
     /** A DynamoDB client on the emulator with the SDK's standard retries. */
-    static DynamoDbClient dynamoDbWithRetries(DynamoDbEmulator emulator) {
+    public static DynamoDbClient dynamoDbWithRetries(DynamoDbEmulator emulator) {
         return DynamoDbClient.builder()
                 .endpointOverride(emulator.endpoint())
                 .region(Region.of(emulator.region()))
                 .credentialsProvider(credentials())
-                .build();
-    }
-
-    /** A streams client on the emulator that does not retry: the poller's retry policy is what a test sees. */
-    static DynamoDbStreamsClient streamsWithoutRetries(DynamoDbEmulator emulator) {
-        return streamsWithoutRetries(emulator.endpoint(), emulator.region());
-    }
-
-    static DynamoDbStreamsClient streamsWithoutRetries(URI endpoint, String region) {
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(region))
-                .credentialsProvider(credentials())
-                .overrideConfiguration(config -> config.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 
