@@ -5,14 +5,10 @@ import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
@@ -26,20 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** UpdateTable with GlobalSecondaryIndexUpdates (Create, Delete) and Query on the new index, through the AWS SDK. */
-class GlobalIndexUpdateConformanceTest {
+class GlobalIndexUpdateConformanceTest extends FreshTableConformanceTest {
 
     private static final String INDEX = "OwnerIndex";
 
-    @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
-
-    private DynamoDbClient client;
-    private String table;
-
-    @BeforeEach
-    void createTable() {
-        client = EMULATOR.dynamoDbClient();
-        table = TestTables.createTable(client, "gsi-update", null);
+    GlobalIndexUpdateConformanceTest() {
+        super("gsi-update");
     }
 
     @Test

@@ -1,19 +1,17 @@
 package io.github.dynamodbstream.emulator.table;
 
+import static io.github.dynamodbstream.emulator.table.TestTables.item;
+import static io.github.dynamodbstream.emulator.table.TestTables.key;
 import static io.github.dynamodbstream.emulator.table.TestTables.n;
 import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -28,18 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** PutItem, GetItem, UpdateItem, DeleteItem, BatchWriteItem and BatchGetItem through the AWS SDK. */
-class ItemConformanceTest {
+class ItemConformanceTest extends FreshTableConformanceTest {
 
-    @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
-
-    private DynamoDbClient client;
-    private String table;
-
-    @BeforeEach
-    void createTable() {
-        client = EMULATOR.dynamoDbClient();
-        table = TestTables.createTable(client, "items", null);
+    ItemConformanceTest() {
+        super("items");
     }
 
     @Test
@@ -261,13 +251,5 @@ class ItemConformanceTest {
                 Map.of(table, KeysAndAttributes.builder().keys(keys).build()))))
                 .isInstanceOfSatisfying(DynamoDbException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
                 .hasMessageContaining("Too many items requested for the BatchGetItem call");
-    }
-
-    static Map<String, AttributeValue> item(String pk, long sk, String value) {
-        return Map.of("pk", s(pk), "sk", n(sk), "v", s(value));
-    }
-
-    static Map<String, AttributeValue> key(String pk, long sk) {
-        return Map.of("pk", s(pk), "sk", n(sk));
     }
 }

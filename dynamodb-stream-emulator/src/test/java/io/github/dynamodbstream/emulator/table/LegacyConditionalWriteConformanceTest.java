@@ -1,17 +1,15 @@
 package io.github.dynamodbstream.emulator.table;
 
+import static io.github.dynamodbstream.emulator.table.TestTables.item;
+import static io.github.dynamodbstream.emulator.table.TestTables.key;
 import static io.github.dynamodbstream.emulator.table.TestTables.n;
 import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
@@ -26,18 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * The legacy conditional-write parameters (Expected, ConditionalOperator, AttributeUpdates) of PutItem, UpdateItem
  * and DeleteItem through the AWS SDK, in the forms lease-keeping clients such as the Kinesis Client Library send.
  */
-class LegacyConditionalWriteConformanceTest {
+class LegacyConditionalWriteConformanceTest extends FreshTableConformanceTest {
 
-    @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
-
-    private DynamoDbClient client;
-    private String table;
-
-    @BeforeEach
-    void createTable() {
-        client = EMULATOR.dynamoDbClient();
-        table = TestTables.createTable(client, "legacy", null);
+    LegacyConditionalWriteConformanceTest() {
+        super("legacy");
     }
 
     @Test
@@ -149,13 +139,5 @@ class LegacyConditionalWriteConformanceTest {
 
     private Map<String, AttributeValue> read(String pk, long sk) {
         return client.getItem(request -> request.tableName(table).key(key(pk, sk)).consistentRead(true)).item();
-    }
-
-    private static Map<String, AttributeValue> key(String pk, long sk) {
-        return Map.of("pk", s(pk), "sk", n(sk));
-    }
-
-    private static Map<String, AttributeValue> item(String pk, long sk, String v) {
-        return Map.of("pk", s(pk), "sk", n(sk), "v", s(v));
     }
 }

@@ -1,11 +1,11 @@
 package io.github.dynamodbstream.emulator.table;
 
+import static io.github.dynamodbstream.emulator.table.TestTables.item;
 import static io.github.dynamodbstream.emulator.table.TestTables.n;
 import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +14,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -30,18 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /** Query and Scan through the AWS SDK, including its paginators. */
-class QueryScanConformanceTest {
+class QueryScanConformanceTest extends FreshTableConformanceTest {
 
-    @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
-
-    private DynamoDbClient client;
-    private String table;
+    QueryScanConformanceTest() {
+        super("queried");
+    }
 
     @BeforeEach
-    void createTable() {
-        client = EMULATOR.dynamoDbClient();
-        table = TestTables.createTable(client, "queried", null);
+    void putItems() {
         for (long sk : new long[] {10, 9, 100, -1, 2}) {
             put("p", sk, sk % 2 == 0 ? "even" : "odd");
         }
@@ -185,7 +179,7 @@ class QueryScanConformanceTest {
     }
 
     private void put(String pk, long sk, String value) {
-        client.putItem(request -> request.tableName(table).item(Map.of("pk", s(pk), "sk", n(sk), "v", s(value))));
+        client.putItem(request -> request.tableName(table).item(item(pk, sk, value)));
     }
 
     private static List<Long> sortKeys(QueryResponse response) {

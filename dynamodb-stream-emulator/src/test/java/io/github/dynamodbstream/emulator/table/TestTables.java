@@ -2,6 +2,7 @@ package io.github.dynamodbstream.emulator.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -57,6 +58,16 @@ final class TestTables {
 
     static AttributeValue n(long value) {
         return AttributeValue.fromN(Long.toString(value));
+    }
+
+    /** The key of item {@code pk}/{@code sk} of a table made by {@link #createTable}. */
+    static Map<String, AttributeValue> key(String pk, long sk) {
+        return Map.of("pk", s(pk), "sk", n(sk));
+    }
+
+    /** Item {@code pk}/{@code sk} with a string attribute {@code v}. */
+    static Map<String, AttributeValue> item(String pk, long sk, String value) {
+        return Map.of("pk", s(pk), "sk", n(sk), "v", s(value));
     }
 
     /** Every record of the stream, shard by shard, each shard read from TRIM_HORIZON until it is caught up. */
