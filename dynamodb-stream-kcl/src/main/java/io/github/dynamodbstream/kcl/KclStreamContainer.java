@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
+import io.github.dynamodbstream.kcl.internal.CompositeKclStreamObserver;
 import io.github.dynamodbstream.kcl.internal.KclClients;
 import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
@@ -8,6 +9,7 @@ import io.github.dynamodbstream.spring.StreamDefinitions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +35,7 @@ public final class KclStreamContainer implements SmartLifecycle {
     private final DynamoDbStreamProperties properties;
     private final DynamoDbStreamKclProperties kclProperties;
     private final ApplicationEventPublisher publisher;
+    private final Supplier<List<KclStreamObserver>> observers;
     private final List<KclStreamWorker> workers = new ArrayList<>();
     private KclClients clients;
 
@@ -42,15 +45,17 @@ public final class KclStreamContainer implements SmartLifecycle {
      * @param properties the starter's properties: endpoint, region, credentials, shutdown timeout, auto-startup
      * @param kclProperties the coordination settings
      * @param publisher where the events go
+     * @param observers the observers of the record processors, asked for at each start
      */
     public KclStreamContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, Supplier<List<KclStreamObserver>> observers) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.kclProperties = Objects.requireNonNull(kclProperties, "kclProperties");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.observers = Objects.requireNonNull(observers, "observers");
     }
 
     @Override
@@ -59,11 +64,12 @@ public final class KclStreamContainer implements SmartLifecycle {
             return;
         }
         clients = KclClients.create(streamsClient, properties, kclProperties);
+        KclStreamObserver observer = new CompositeKclStreamObserver(observers.get());
         for (StreamDefinition stream : streams) {
             String applicationName = streams.size() == 1 ? stream.consumerName()
                     : stream.consumerName() + "-" + stream.name();
             KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
-                    publisher);
+                    publisher, observer);
             workers.add(worker);
             worker.start();
         }

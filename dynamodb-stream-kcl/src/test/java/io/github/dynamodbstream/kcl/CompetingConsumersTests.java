@@ -9,11 +9,13 @@ import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,6 +47,7 @@ class CompetingConsumersTests {
     private static final Duration FAILOVER = Duration.ofSeconds(3);
     private static final Duration HAND_OVER_BOUND = Duration.ofSeconds(90);
     private static final DeliveryLog LOG = new DeliveryLog();
+    private static final Map<String, Set<String>> LEASES = new ConcurrentHashMap<>();
     private static final Set<String> DYNAMODB_AND_STREAMS_OPERATIONS = Set.of("CreateTable", "DescribeTable",
             "UpdateTable", "ListTables", "DeleteTable", "PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query",
             "Scan", "BatchWriteItem", "BatchGetItem", "DescribeTimeToLive", "UpdateTimeToLive", "ListStreams",
@@ -82,8 +86,9 @@ class CompetingConsumersTests {
         awaitEverythingDelivered(Duration.ofMinutes(1));
         Set<String> sharing = LOG.all().stream().map(DeliveryLog.Delivery::instance).collect(Collectors.toSet());
 
-        ConfigurableApplicationContext stopped = contexts.remove(2);
-        Set<String> shardsOfStopped = shardsDeliveredBy("c");
+        String victim = busiestInstance();
+        Set<String> heldAtStop = Set.copyOf(LEASES.get(victim));
+        ConfigurableApplicationContext stopped = contexts.remove(List.of("a", "b", "c").indexOf(victim));
         stopped.close();
         long stoppedAt = System.nanoTime();
         writeRound(dynamoDb);
@@ -99,16 +104,21 @@ class CompetingConsumersTests {
         List<DeliveryLog.Delivery> duplicates = LOG.duplicates();
         Set<String> handedOverShards = LOG.instancesByShard().entrySet().stream()
                 .filter(entry -> entry.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
-        System.out.printf("deliveries=%d distinct=%d duplicates=%d sharing=%s stoppedShards=%s handedOver=%s "
-                        + "allDeliveredAfterStop=%s%n", LOG.all().size(), LOG.distinctDelivered().size(),
-                duplicates.size(), sharing, shardsOfStopped, handedOverShards, handOver);
+        Set<String> takenOver = LOG.all().stream()
+                .filter(delivery -> delivery.nanos() > stoppedAt && heldAtStop.contains(delivery.shardId()))
+                .map(DeliveryLog.Delivery::shardId).collect(Collectors.toSet());
+        System.out.printf("deliveries=%d distinct=%d duplicates=%d sharing=%s stopped=%s heldAtStop=%s takenOver=%s "
+                        + "handedOver=%s allDeliveredAfterStop=%s%n", LOG.all().size(), LOG.distinctDelivered().size(),
+                duplicates.size(), sharing, victim, heldAtStop, takenOver, handedOverShards, handOver);
 
         assertThat(LOG.distinctDelivered()).isEqualTo(written());
         assertThat(LOG.overlaps()).isZero();
         assertThat(LOG.keysOutOfOrder()).isEmpty();
         assertThat(sharing).as("instances that processed shards").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(heldAtStop).isNotEmpty();
+        assertThat(takenOver).as("shards of the stopped instance processed by the others").isEqualTo(heldAtStop);
         assertThat(LOG.all().stream().filter(delivery -> delivery.nanos() > stoppedAt))
-                .noneMatch(delivery -> delivery.instance().equals("c"));
+                .noneMatch(delivery -> delivery.instance().equals(victim));
         assertThat(handOver).isLessThan(HAND_OVER_BOUND);
         System.out.println("emulator calls: " + EMULATOR.emulator().calls().snapshot());
         assertThat(EMULATOR.emulator().calls().operations())
@@ -143,9 +153,10 @@ class CompetingConsumersTests {
                 .untilAsserted(() -> assertThat(LOG.distinctDelivered()).containsAll(expected));
     }
 
-    private Set<String> shardsDeliveredBy(String instance) {
-        return LOG.all().stream().filter(delivery -> delivery.instance().equals(instance))
-                .map(DeliveryLog.Delivery::shardId).collect(Collectors.toSet());
+    /** The instance holding the most leases now. */
+    private static String busiestInstance() {
+        return LEASES.entrySet().stream().max(Comparator.comparingInt(entry -> entry.getValue().size()))
+                .map(Map.Entry::getKey).orElseThrow();
     }
 
     private Set<String> written() {
@@ -185,6 +196,22 @@ class CompetingConsumersTests {
 
         @Value("${test.instance}")
         private String instance;
+
+        @Bean
+        KclStreamObserver leaseTracker() {
+            Set<String> held = LEASES.computeIfAbsent(instance, name -> ConcurrentHashMap.newKeySet());
+            return new KclStreamObserver() {
+                @Override
+                public void leaseTaken(String stream, String shardId) {
+                    held.add(shardId);
+                }
+
+                @Override
+                public void leaseReleased(String stream, String shardId) {
+                    held.remove(shardId);
+                }
+            };
+        }
 
         @EventListener
         void on(ItemChangeEvent<Map<String, Object>> event) {

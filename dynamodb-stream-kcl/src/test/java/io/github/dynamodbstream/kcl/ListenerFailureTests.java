@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -28,7 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** A listener that keeps failing holds its shard's checkpoint in the lease table where it was (on-failure BLOCK). */
+/**
+ * A listener that keeps failing holds its shard's checkpoint in the lease table where it was (on-failure BLOCK);
+ * the Micrometer meters count the deliveries, the failures and the leases held.
+ */
 class ListenerFailureTests {
 
     private static final String TABLE = "payments";
@@ -91,6 +97,13 @@ class ListenerFailureTests {
         REJECTING.set(false);
         await().atMost(Duration.ofSeconds(30)).until(() -> ACCEPTED.contains("poison"));
         await().atMost(Duration.ofSeconds(30)).until(() -> checkpoint().compareTo(acknowledged) > 0);
+
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        assertThat(meters.get("dynamodb.stream.records.delivered").tag("stream", TABLE).tag("type", "insert")
+                .counter().count()).isEqualTo(ACCEPTED.size());
+        assertThat(meters.get("dynamodb.stream.listener.failures").tag("stream", TABLE).counter().count())
+                .isEqualTo(ATTEMPTS.size() - ACCEPTED.size());
+        assertThat(meters.get("dynamodb.stream.kcl.leases").tag("stream", TABLE).gauge().value()).isEqualTo(1);
     }
 
     /** The checkpoint of the stream's only open shard in the lease table, as a number; null before the first. */
@@ -111,6 +124,11 @@ class ListenerFailureTests {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class RejectingApplication {
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
 
         @EventListener
         void on(ItemChangeEvent<Map<String, Object>> event) {

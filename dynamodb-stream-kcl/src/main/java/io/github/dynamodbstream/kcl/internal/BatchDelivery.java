@@ -3,6 +3,7 @@ package io.github.dynamodbstream.kcl.internal;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.kcl.KclStreamObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
@@ -24,11 +25,14 @@ final class BatchDelivery {
 
     private final StreamDefinition stream;
     private final EventPublishingStreamListener listener;
+    private final KclStreamObserver observer;
     private final BooleanSupplier stopping;
 
-    BatchDelivery(StreamDefinition stream, EventPublishingStreamListener listener, BooleanSupplier stopping) {
+    BatchDelivery(StreamDefinition stream, EventPublishingStreamListener listener, KclStreamObserver observer,
+            BooleanSupplier stopping) {
         this.stream = stream;
         this.listener = listener;
+        this.observer = observer;
         this.stopping = stopping;
     }
 
@@ -42,10 +46,12 @@ final class BatchDelivery {
             RuntimeException failure;
             try {
                 listener.onBatch(batch);
+                observer.recordsDelivered(stream.name(), batch);
                 return true;
             } catch (RuntimeException e) {
                 failure = e;
             }
+            observer.listenerFailed(stream.name(), batch.get(0).shardId(), failure);
             if (attempt >= retry.maxAttempts() && stream.onFailure() == ListenerFailureMode.SKIP && giveUp(batch,
                     failure)) {
                 return true;
@@ -63,6 +69,7 @@ final class BatchDelivery {
     private boolean giveUp(List<ChangeRecord> batch, RuntimeException failure) {
         try {
             listener.handle(batch, failure);
+            observer.recordsSkipped(stream.name(), batch.get(0).shardId(), batch.size());
             return true;
         } catch (RuntimeException e) {
             log.warn("A listener of the RecordFailedEvent of stream '{}' failed; keeping the shard where it is: {}",

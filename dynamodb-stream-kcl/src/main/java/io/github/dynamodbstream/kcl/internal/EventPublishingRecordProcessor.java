@@ -8,6 +8,8 @@ import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
+import io.github.dynamodbstream.kcl.KclStreamObserver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -37,16 +39,18 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
 
     private final StreamDefinition stream;
     private final EventPublishingStreamListener listener;
+    private final KclStreamObserver observer;
     private final BatchDelivery delivery;
     private String shardId;
     private String lastDelivered;
     private boolean undelivered;
 
     EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
-            BooleanSupplier stopping) {
+            KclStreamObserver observer, BooleanSupplier stopping) {
         this.stream = stream;
         this.listener = listener;
-        this.delivery = new BatchDelivery(stream, listener, stopping);
+        this.observer = observer;
+        this.delivery = new BatchDelivery(stream, listener, observer, stopping);
     }
 
     @Override
@@ -54,11 +58,15 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
         shardId = input.shardId();
         log.info("Processing shard {} of stream '{}' from {}", shardId, stream.name(),
                 input.extendedSequenceNumber());
+        observer.leaseTaken(stream.name(), shardId);
         listener.onNewShards(List.of(shardId));
     }
 
     @Override
     public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
+        if (input.millisBehindLatest() != null) {
+            observer.behindLatest(stream.name(), shardId, Duration.ofMillis(input.millisBehindLatest()));
+        }
         if (undelivered || input.records().isEmpty()) {
             return;
         }
@@ -72,6 +80,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
             } catch (MalformedRecordException problem) {
                 log.warn("Skipped a malformed record of stream '{}', shard {}: {}", stream.name(), shardId,
                         problem.getMessage());
+                observer.recordMalformed(stream.name(), shardId);
                 listener.onMalformedRecord(shardId, record, problem);
             }
         }
@@ -87,12 +96,14 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
 
     @Override
     public void leaseLost(LeaseLostInput input) {
+        observer.leaseReleased(stream.name(), shardId);
         log.info("No longer holding the lease of shard {} of stream '{}' (last delivered here: {}); its next owner "
                 + "resumes after the last checkpoint", shardId, stream.name(), lastDelivered);
     }
 
     @Override
     public void shardEnded(ShardEndedInput input) {
+        observer.leaseReleased(stream.name(), shardId);
         if (undelivered) {
             log.warn("Shard {} of stream '{}' ended with a batch not delivered; leaving it unfinished so that the "
                     + "next owner delivers it", shardId, stream.name());

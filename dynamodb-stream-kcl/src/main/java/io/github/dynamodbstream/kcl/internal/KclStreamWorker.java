@@ -4,6 +4,7 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
+import io.github.dynamodbstream.kcl.KclStreamObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
@@ -43,7 +44,8 @@ public final class KclStreamWorker {
     private final Thread thread;
 
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
-            DynamoDbStreamKclProperties kclProperties, ApplicationEventPublisher publisher) {
+            DynamoDbStreamKclProperties kclProperties, ApplicationEventPublisher publisher,
+            KclStreamObserver observer) {
         this.stream = stream;
         this.applicationName = applicationName;
         EventPublishingStreamListener listener = new EventPublishingStreamListener(stream, publisher);
@@ -53,7 +55,7 @@ public final class KclStreamWorker {
                                 ? InitialPositionInStream.TRIM_HORIZON : InitialPositionInStream.LATEST));
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
-                () -> new EventPublishingRecordProcessor(stream, listener, stopping::get));
+                () -> new EventPublishingRecordProcessor(stream, listener, observer, stopping::get));
         LeaseManagementConfig leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(kclProperties.getFailoverTime().toMillis())
                 .shardSyncIntervalMillis(kclProperties.getShardSyncInterval().toMillis());
