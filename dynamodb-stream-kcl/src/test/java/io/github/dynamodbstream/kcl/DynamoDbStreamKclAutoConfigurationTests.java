@@ -1,0 +1,82 @@
+package io.github.dynamodbstream.kcl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
+import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.poller.KclCoordinationRequirement;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** Which beans {@code dynamodb.stream.coordination} gives, with the dynamodb-stream-kcl module on the class path. */
+class DynamoDbStreamKclAutoConfigurationTests {
+
+    @RegisterExtension
+    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
+                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
+                    KclCoordinationRequirement.class, DynamoDbStreamKclAutoConfiguration.class))
+            .withPropertyValues(
+                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
+                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
+                    "dynamodb.stream.credentials.access-key-id=emulator",
+                    "dynamodb.stream.credentials.secret-access-key=emulator",
+                    "dynamodb.stream.auto-startup=false");
+    private final ApplicationContextRunner singleStream =
+            contextRunner.withPropertyValues("dynamodb.stream.table-name=orders");
+
+    @BeforeAll
+    static void createTable() {
+        EMULATOR.dynamoDbClient().createTable(request -> request.tableName("orders")
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
+                .attributeDefinitions(attribute -> attribute.attributeName("id")
+                        .attributeType(ScalarAttributeType.S))
+                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+    }
+
+    @Test
+    void kclReplacesThePollerByTheKclContainer() {
+        singleStream.withPropertyValues("dynamodb.stream.coordination=kcl").run(context -> assertThat(context)
+                .hasNotFailed()
+                .hasSingleBean(KclStreamContainer.class)
+                .doesNotHaveBean(DynamoDbStreamListenerContainer.class));
+    }
+
+    @Test
+    void broadcastKeepsThePollerEvenWithTheModulePresent() {
+        singleStream.run(context -> assertThat(context).hasNotFailed()
+                .hasSingleBean(DynamoDbStreamListenerContainer.class)
+                .doesNotHaveBean(KclStreamContainer.class));
+    }
+
+    @Test
+    void kclWithAReplicaFailsAtStartSayingWhy() {
+        singleStream.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.replica.enabled=true")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .hasRootCauseInstanceOf(DynamoDbStreamConfigurationException.class)
+                        .rootCause()
+                        .hasMessageContaining("replica"));
+    }
+
+    @Test
+    void kclAcceptsAReplicaTurnedOffForEveryConfiguredStream() {
+        contextRunner.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.replica.enabled=true",
+                        "dynamodb.stream.streams.orders.table-name=orders",
+                        "dynamodb.stream.streams.orders.replica.enabled=false")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(KclStreamContainer.class));
+    }
+}
