@@ -13,11 +13,11 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.jdbc.JdbcShardStateRepository;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,15 +46,11 @@ class DynamoDbStreamAutoConfigurationTests {
     }
 
     private ApplicationContextRunner onEmulator() {
-        return contextRunner.withPropertyValues(
-                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator");
+        return contextRunner.withPropertyValues(OnEmulator.connection(EMULATOR.emulator()));
     }
 
     private static String newTable() {
-        return "orders-" + UUID.randomUUID().toString().substring(0, 8);
+        return OnEmulator.uniqueName("orders");
     }
 
     @Test

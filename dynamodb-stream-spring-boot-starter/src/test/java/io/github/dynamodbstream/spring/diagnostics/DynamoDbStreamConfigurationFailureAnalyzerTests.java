@@ -6,12 +6,12 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
-import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,11 +42,7 @@ class DynamoDbStreamConfigurationFailureAnalyzerTests {
     }
 
     private ApplicationContextRunner onEmulator(String... properties) {
-        return contextRunner.withPropertyValues(
-                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator").withPropertyValues(properties);
+        return contextRunner.withPropertyValues(OnEmulator.properties(EMULATOR.emulator(), properties));
     }
 
     private static void failsWith(ApplicationContextRunner runner, Consumer<FailureAnalysis> analysis) {
@@ -60,7 +56,7 @@ class DynamoDbStreamConfigurationFailureAnalyzerTests {
     }
 
     private static String newTable() {
-        return "orders-" + UUID.randomUUID().toString().substring(0, 8);
+        return OnEmulator.uniqueName("orders");
     }
 
     @Test

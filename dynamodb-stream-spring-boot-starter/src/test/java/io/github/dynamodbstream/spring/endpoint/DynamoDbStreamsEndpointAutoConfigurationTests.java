@@ -6,20 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.CheckpointDescriptor;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamsDescriptor;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.StreamState;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,22 +27,12 @@ class DynamoDbStreamsEndpointAutoConfigurationTests {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
-                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                    DynamoDbStreamsEndpointAutoConfiguration.class))
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=emulator",
-                    "dynamodb.stream.starting-position=TRIM_HORIZON",
-                    "dynamodb.stream.poll-interval=50ms");
+    private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
+            DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
+            DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamsEndpointAutoConfiguration.class);
 
     private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "orders");
     }
 
     @Test

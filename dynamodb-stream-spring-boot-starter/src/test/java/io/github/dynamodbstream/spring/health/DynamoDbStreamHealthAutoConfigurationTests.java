@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -31,22 +30,13 @@ class DynamoDbStreamHealthAutoConfigurationTests {
 
     private static final String SECRET = "secret-" + UUID.randomUUID();
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
-                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                    DynamoDbStreamHealthAutoConfiguration.class))
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=" + SECRET,
-                    "dynamodb.stream.starting-position=TRIM_HORIZON",
-                    "dynamodb.stream.poll-interval=50ms");
+    private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
+            DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
+            DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamHealthAutoConfiguration.class)
+            .withPropertyValues("dynamodb.stream.credentials.secret-access-key=" + SECRET);
 
     private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "orders");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.Map;
@@ -50,7 +51,7 @@ class ApplicationSchedulingEndToEndTests {
     static void emulator(DynamicPropertyRegistry registry) {
         EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE);
         TestItems.putMany(EMULATOR.dynamoDbClient(), TABLE, "backlog", BACKLOG);
-        EmulatorProperties.register(registry, EMULATOR.emulator());
+        OnEmulator.register(registry, EMULATOR.emulator());
     }
 
     @SpringBootConfiguration

@@ -7,7 +7,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
-import io.github.dynamodbstream.spring.poller.StreamState;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +52,7 @@ class OwnTaskSchedulerEndToEndTests {
     @DynamicPropertySource
     static void emulator(DynamicPropertyRegistry registry) {
         EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE);
-        EmulatorProperties.register(registry, EMULATOR.emulator());
+        OnEmulator.register(registry, EMULATOR.emulator());
     }
 
     @SpringBootConfiguration
@@ -100,8 +100,7 @@ class OwnTaskSchedulerEndToEndTests {
     /** The consumer starts at LATEST: write only once its first round has positioned every shard. */
     @BeforeEach
     void firstRoundPositionedTheShards() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> container.streamStatuses().stream()
-                .allMatch(status -> status.state() == StreamState.RUNNING));
+        OnEmulator.awaitEveryStreamRunning(container);
     }
 
     @Test

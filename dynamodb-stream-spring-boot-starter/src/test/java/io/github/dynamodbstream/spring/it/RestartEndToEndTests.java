@@ -7,9 +7,9 @@ import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,16 +73,13 @@ class RestartEndToEndTests {
     }
 
     private static String newTable() {
-        String table = "restart-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "restart");
     }
 
     private static ConfigurableApplicationContext start(String table, String... properties) {
-        List<String> all = new ArrayList<>(List.of(EmulatorProperties.of(EMULATOR.emulator())));
-        all.addAll(List.of("dynamodb.stream.table-name=" + table, "dynamodb.stream.starting-position=TRIM_HORIZON",
-                "dynamodb.stream.poll-interval=50ms", "dynamodb.stream.consumer-name=restart-test",
-                "spring.main.banner-mode=off"));
+        List<String> all = new ArrayList<>(List.of(OnEmulator.pollingFromTrimHorizon(EMULATOR.emulator(),
+                "dynamodb.stream.table-name=" + table, "dynamodb.stream.consumer-name=restart-test",
+                "spring.main.banner-mode=off")));
         all.addAll(List.of(properties));
         return new SpringApplicationBuilder(App.class).properties(all.toArray(String[]::new)).run();
     }

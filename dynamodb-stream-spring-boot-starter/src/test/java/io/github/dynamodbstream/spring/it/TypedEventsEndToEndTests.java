@@ -16,6 +16,7 @@ import io.github.dynamodbstream.spring.event.RemovedShardsEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.StreamState;
 import io.github.dynamodbstream.spring.poller.StreamStatus;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
@@ -58,7 +59,7 @@ class TypedEventsEndToEndTests {
     @DynamicPropertySource
     static void emulator(DynamicPropertyRegistry registry) {
         EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE);
-        EmulatorProperties.register(registry, EMULATOR.emulator());
+        OnEmulator.register(registry, EMULATOR.emulator());
     }
 
     public record Order(String id, int version, BigDecimal total) {
@@ -131,8 +132,7 @@ class TypedEventsEndToEndTests {
     /** The consumer starts at LATEST: write only once its first round has positioned every shard. */
     @BeforeEach
     void firstRoundPositionedTheShards() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> container.streamStatuses().stream()
-                .allMatch(status -> status.state() == StreamState.RUNNING));
+        OnEmulator.awaitEveryStreamRunning(container);
     }
 
     @Test

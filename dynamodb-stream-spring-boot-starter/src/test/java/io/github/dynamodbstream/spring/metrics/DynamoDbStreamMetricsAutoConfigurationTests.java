@@ -7,25 +7,22 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerCustomizer;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
@@ -42,23 +39,14 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder()
             .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))).shardsPerStream(1));
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-                    DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
-                    DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamMetricsAutoConfiguration.class))
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=emulator",
-                    "dynamodb.stream.starting-position=TRIM_HORIZON",
-                    "dynamodb.stream.poll-interval=50ms");
+    private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
+            MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class, DynamoDbStreamAutoConfiguration.class,
+            DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
+            DynamoDbStreamMetricsAutoConfiguration.class);
 
     private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "orders");
     }
 
     @Test
@@ -165,15 +153,10 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
     }
 
     private static ApplicationContextRunner withoutBootMetrics() {
-        return new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
+        return OnEmulator.contextRunner(EMULATOR.emulator(), DynamoDbStreamAutoConfiguration.class,
                         DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                        DynamoDbStreamMetricsAutoConfiguration.class))
-                .withPropertyValues("dynamodb.stream.auto-startup=false",
-                        "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                        "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                        "dynamodb.stream.credentials.access-key-id=emulator",
-                        "dynamodb.stream.credentials.secret-access-key=emulator");
+                        DynamoDbStreamMetricsAutoConfiguration.class)
+                .withPropertyValues("dynamodb.stream.auto-startup=false");
     }
 
     @Test

@@ -6,14 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
@@ -37,17 +36,10 @@ class DynamoDbStreamPollerAutoConfigurationTests {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
-                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class))
-            .withUserConfiguration(Listeners.class)
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=emulator",
-                    "dynamodb.stream.starting-position=TRIM_HORIZON",
-                    "dynamodb.stream.poll-interval=50ms");
+    private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
+            DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
+            DynamoDbStreamPollerAutoConfiguration.class)
+            .withUserConfiguration(Listeners.class);
 
     static class Listeners {
 
@@ -62,9 +54,7 @@ class DynamoDbStreamPollerAutoConfigurationTests {
     }
 
     private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "orders");
     }
 
     private static void put(String table, String id) {

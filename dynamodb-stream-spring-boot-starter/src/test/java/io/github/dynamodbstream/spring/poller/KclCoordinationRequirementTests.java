@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
-import java.util.UUID;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -22,23 +20,11 @@ class KclCoordinationRequirementTests {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
-                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                    KclCoordinationRequirement.class))
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=emulator",
-                    "dynamodb.stream.auto-startup=false",
-                    "dynamodb.stream.table-name=" + newTable());
-
-    private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
-    }
+    private final ApplicationContextRunner contextRunner = OnEmulator.contextRunner(EMULATOR.emulator(),
+                    DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
+                    DynamoDbStreamPollerAutoConfiguration.class, KclCoordinationRequirement.class)
+            .withPropertyValues("dynamodb.stream.auto-startup=false",
+                    "dynamodb.stream.table-name=" + OnEmulator.newTable(EMULATOR, "orders"));
 
     @Test
     void broadcastIsTheDefaultAndRunsThePoller() {

@@ -5,15 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -72,25 +69,16 @@ class BadInputThroughSpringTests {
     }
 
     private static String newTable() {
-        String table = "bad-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "bad");
     }
 
     private static ConfigurableApplicationContext start(String... more) {
-        List<String> properties = new ArrayList<>(List.of(
-                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator",
-                "dynamodb.stream.starting-position=TRIM_HORIZON",
-                "dynamodb.stream.poll-interval=50ms",
+        List<String> properties = new ArrayList<>(List.of(OnEmulator.pollingFromTrimHorizon(EMULATOR.emulator(),
                 "dynamodb.stream.shard-discovery-interval=100ms",
                 "dynamodb.stream.consumer-name=bad-input",
-                "spring.main.banner-mode=off"));
+                "spring.main.banner-mode=off")));
         properties.addAll(List.of(more));
-        return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-                .properties(properties.toArray(String[]::new)).run();
+        return OnEmulator.start(App.class, properties.toArray(String[]::new));
     }
 
     private static Health health(ConfigurableApplicationContext context) {

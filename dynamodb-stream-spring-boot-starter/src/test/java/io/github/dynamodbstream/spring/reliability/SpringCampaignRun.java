@@ -6,6 +6,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.reliability.Deliveries.Delivery;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -145,11 +146,7 @@ final class SpringCampaignRun {
     }
 
     private String[] properties(DynamoDbEmulator emulator) {
-        List<String> properties = new ArrayList<>(List.of(
-                "dynamodb.stream.endpoint=" + emulator.endpoint(),
-                "dynamodb.stream.region=" + emulator.region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator",
+        List<String> properties = new ArrayList<>(List.of(OnEmulator.properties(emulator,
                 "dynamodb.stream.table-name=" + TABLE,
                 "dynamodb.stream.item-type=" + CampaignItem.class.getName(),
                 "dynamodb.stream.consumer-name=campaign",
@@ -164,7 +161,7 @@ final class SpringCampaignRun {
                 "dynamodb.stream.shutdown-timeout=5s",
                 "campaign.max-calls-per-shard=" + (2 + random.nextInt(8)),
                 "spring.main.banner-mode=off",
-                "management.health.defaults.enabled=false"));
+                "management.health.defaults.enabled=false")));
         String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (store == Store.DYNAMODB) {
             properties.addAll(List.of("dynamodb.stream.checkpoint.store=dynamodb",

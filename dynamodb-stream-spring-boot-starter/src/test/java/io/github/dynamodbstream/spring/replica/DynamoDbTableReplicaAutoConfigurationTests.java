@@ -8,20 +8,18 @@ import io.github.dynamodbstream.core.replica.ReplicaFailedException;
 import io.github.dynamodbstream.core.replica.ReplicaState;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationFailureAnalyzer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -43,16 +41,11 @@ class DynamoDbTableReplicaAutoConfigurationTests {
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
 
-    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
-                    DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                    DynamoDbTableReplicaAutoConfiguration.class, DynamoDbTableReplicaHealthAutoConfiguration.class))
-            .withPropertyValues(
-                    "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                    "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                    "dynamodb.stream.credentials.access-key-id=emulator",
-                    "dynamodb.stream.credentials.secret-access-key=emulator",
-                    "dynamodb.stream.poll-interval=50ms");
+    private final ApplicationContextRunner contextRunner = OnEmulator.contextRunner(EMULATOR.emulator(),
+                    DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
+                    DynamoDbStreamPollerAutoConfiguration.class, DynamoDbTableReplicaAutoConfiguration.class,
+                    DynamoDbTableReplicaHealthAutoConfiguration.class)
+            .withPropertyValues("dynamodb.stream.poll-interval=50ms");
 
     public record Order(String id, int version, BigDecimal total) {
     }
@@ -85,13 +78,11 @@ class DynamoDbTableReplicaAutoConfigurationTests {
     }
 
     private static String newTable() {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        return table;
+        return OnEmulator.newTable(EMULATOR, "orders");
     }
 
     private static String newTable(StreamViewType viewType) {
-        String table = "orders-" + UUID.randomUUID().toString().substring(0, 8);
+        String table = OnEmulator.uniqueName("orders");
         EMULATOR.dynamoDbClient().createTable(request -> request
                 .tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder()

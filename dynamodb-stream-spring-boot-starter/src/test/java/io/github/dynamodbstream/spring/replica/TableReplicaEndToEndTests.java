@@ -9,6 +9,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -68,10 +69,7 @@ class TableReplicaEndToEndTests {
         EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE);
         TestItems.putMany(EMULATOR.dynamoDbClient(), TABLE, "order", SCANNED);
         EMULATOR.emulator().injectFault("Scan", Fault.delay(SCAN_HELD_BACK), 1);
-        registry.add("dynamodb.stream.endpoint", () -> EMULATOR.emulator().endpoint().toString());
-        registry.add("dynamodb.stream.region", EMULATOR.emulator()::region);
-        registry.add("dynamodb.stream.credentials.access-key-id", () -> "emulator");
-        registry.add("dynamodb.stream.credentials.secret-access-key", () -> "emulator");
+        OnEmulator.register(registry, EMULATOR.emulator());
     }
 
     public record Order(String id, int version, BigDecimal total) {

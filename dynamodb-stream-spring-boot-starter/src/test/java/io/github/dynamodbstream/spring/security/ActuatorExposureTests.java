@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -13,16 +13,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -94,8 +91,7 @@ class ActuatorExposureTests {
     }
 
     private static String tableWithAnItem() {
-        String table = "exposure-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
+        String table = OnEmulator.newTable(EMULATOR, "exposure");
         TestItems.put(EMULATOR.dynamoDbClient(), table, "a", 1);
         return table;
     }
@@ -106,20 +102,12 @@ class ActuatorExposureTests {
     }
 
     private static ConfigurableApplicationContext start(String table, String... more) {
-        List<String> properties = new ArrayList<>(List.of(
-                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator",
+        List<String> properties = new ArrayList<>(List.of(OnEmulator.pollingFromTrimHorizon(EMULATOR.emulator(),
                 "dynamodb.stream.table-name=" + table,
-                "dynamodb.stream.starting-position=TRIM_HORIZON",
-                "dynamodb.stream.poll-interval=50ms",
                 "server.port=0",
-                "spring.main.banner-mode=off"));
+                "spring.main.banner-mode=off")));
         properties.addAll(List.of(more));
-        return new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
-                .properties(properties.toArray(String[]::new))
-                .run("--spring.main.web-application-type=servlet");
+        return OnEmulator.startWeb(App.class, properties.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {

@@ -8,6 +8,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,9 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -77,9 +76,7 @@ class CredentialsNeverAppearTests {
                 "server.port=0",
                 "spring.main.banner-mode=off"));
         properties.addAll(List.of(more));
-        return new SpringApplicationBuilder(App.class).web(WebApplicationType.SERVLET)
-                .properties(properties.toArray(String[]::new))
-                .run("--spring.main.web-application-type=servlet");
+        return OnEmulator.startWeb(App.class, properties.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext context) {
@@ -88,7 +85,7 @@ class CredentialsNeverAppearTests {
 
     @Test
     void theSecretAccessKeyAppearsInNoOutputHealthEndpointBeanOrException(CapturedOutput output) throws IOException {
-        String table = "secret-" + UUID.randomUUID().toString().substring(0, 8);
+        String table = OnEmulator.uniqueName("secret");
         String streamArn = EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
         List<String> seen = new ArrayList<>();
 

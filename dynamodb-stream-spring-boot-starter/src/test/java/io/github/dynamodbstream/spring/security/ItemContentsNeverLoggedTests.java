@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.RecordFailedEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -91,26 +89,18 @@ class ItemContentsNeverLoggedTests {
 
     /** Runs an application whose listener always throws, writes the item, and waits until it is given up on. */
     private static Listener deliverAndSkip(Map<String, AttributeValue> item) {
-        String table = "contents-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class)
-                .web(WebApplicationType.NONE)
-                .properties("dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                        "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                        "dynamodb.stream.credentials.access-key-id=emulator",
-                        "dynamodb.stream.credentials.secret-access-key=emulator",
+        String table = OnEmulator.newTable(EMULATOR, "contents");
+        try (ConfigurableApplicationContext context = OnEmulator.start(App.class,
+                OnEmulator.pollingFromTrimHorizon(EMULATOR.emulator(),
                         "dynamodb.stream.table-name=" + table,
                         "dynamodb.stream.item-type=" + Payment.class.getName(),
-                        "dynamodb.stream.starting-position=TRIM_HORIZON",
-                        "dynamodb.stream.poll-interval=50ms",
                         "dynamodb.stream.max-records=1",
                         "dynamodb.stream.on-failure=skip",
                         "dynamodb.stream.retry.max-attempts=2",
                         "dynamodb.stream.retry.initial-backoff=1ms",
                         "logging.level.io.github.dynamodbstream=DEBUG",
                         "logging.level.software.amazon.awssdk=DEBUG",
-                        "spring.main.banner-mode=off")
-                .run()) {
+                        "spring.main.banner-mode=off"))) {
             Listener listener = context.getBean(Listener.class);
             EMULATOR.dynamoDbClient().putItem(r -> r.tableName(table).item(item));
             await().atMost(Duration.ofSeconds(20)).until(() -> listener.failed.size() == 1);

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -104,8 +101,7 @@ class MinimumIamPolicyTests {
     }
 
     private static String newTable() {
-        String table = "iam-" + UUID.randomUUID().toString().substring(0, 8);
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
+        String table = OnEmulator.newTable(EMULATOR, "iam");
         TestItems.putMany(EMULATOR.dynamoDbClient(), table, "before", 5);
         return table;
     }
@@ -138,18 +134,11 @@ class MinimumIamPolicyTests {
     }
 
     private static ConfigurableApplicationContext start(String... more) {
-        List<String> properties = new ArrayList<>(List.of(
-                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                "dynamodb.stream.credentials.access-key-id=emulator",
-                "dynamodb.stream.credentials.secret-access-key=emulator",
-                "dynamodb.stream.starting-position=TRIM_HORIZON",
-                "dynamodb.stream.poll-interval=50ms",
+        List<String> properties = new ArrayList<>(List.of(OnEmulator.pollingFromTrimHorizon(EMULATOR.emulator(),
                 "dynamodb.stream.consumer-name=iam",
                 "management.endpoints.web.exposure.include=dynamodbstreams",
-                "spring.main.banner-mode=off"));
+                "spring.main.banner-mode=off")));
         properties.addAll(List.of(more));
-        return new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-                .properties(properties.toArray(String[]::new)).run();
+        return OnEmulator.start(App.class, properties.toArray(String[]::new));
     }
 }
