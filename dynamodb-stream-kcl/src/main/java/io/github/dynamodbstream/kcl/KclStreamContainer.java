@@ -3,9 +3,11 @@ package io.github.dynamodbstream.kcl;
 import io.github.dynamodbstream.kcl.internal.CompositeKclStreamObserver;
 import io.github.dynamodbstream.kcl.internal.KclClients;
 import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
+import io.github.dynamodbstream.kcl.internal.StreamActivity;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +40,7 @@ public final class KclStreamContainer implements SmartLifecycle {
     private final Supplier<List<KclStreamObserver>> observers;
     private final List<KclStreamWorker> workers = new ArrayList<>();
     private KclClients clients;
+    private StreamActivity activity;
 
     /**
      * @param streams the streams to read
@@ -64,7 +67,11 @@ public final class KclStreamContainer implements SmartLifecycle {
             return;
         }
         clients = KclClients.create(streamsClient, properties, kclProperties);
-        KclStreamObserver observer = new CompositeKclStreamObserver(observers.get());
+        activity = new StreamActivity(Clock.systemUTC());
+        List<KclStreamObserver> all = new ArrayList<>();
+        all.add(activity);
+        all.addAll(observers.get());
+        KclStreamObserver observer = new CompositeKclStreamObserver(all);
         for (StreamDefinition stream : streams) {
             String applicationName = streams.size() == 1 ? stream.consumerName()
                     : stream.consumerName() + "-" + stream.name();
@@ -109,5 +116,18 @@ public final class KclStreamContainer implements SmartLifecycle {
     /** This instance's identity in the lease tables, {@code null} when stopped. */
     public synchronized String workerId() {
         return clients == null ? null : clients.workerId();
+    }
+
+    /** The streams in configuration order, as this instance reads them now (empty when stopped). */
+    public synchronized List<KclStreamStatus> streamStatuses() {
+        return workers.stream().map(this::status).toList();
+    }
+
+    private KclStreamStatus status(KclStreamWorker worker) {
+        String name = worker.stream().name();
+        return new KclStreamStatus(name, worker.stream().tableName(), worker.applicationName(), clients.workerId(),
+                worker.endedUnexpectedly() ? KclStreamStatus.State.FAILED : KclStreamStatus.State.RUNNING,
+                activity.leases(name), activity.recordsDelivered(name), activity.lastDelivery(name),
+                activity.lag(name));
     }
 }

@@ -79,6 +79,15 @@ public final class KclStreamWorker {
         return applicationName;
     }
 
+    public StreamDefinition stream() {
+        return stream;
+    }
+
+    /** Whether the scheduler ended although no stop was asked for: it failed to start or stopped on an error. */
+    public boolean endedUnexpectedly() {
+        return !stopping.get() && !thread.isAlive();
+    }
+
     public void start() {
         log.info("Starting Kinesis Client Library worker for stream '{}' (lease table {})", stream.name(),
                 applicationName);
