@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
+import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,6 +23,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -33,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * A listener that keeps failing holds its shard's checkpoint in the lease table where it was (on-failure BLOCK);
- * the Micrometer meters count the deliveries, the failures and the leases held.
+ * the Micrometer meters count the deliveries, the failures and the leases held, and the health indicator and the
+ * endpoint name the lease held.
  */
 class ListenerFailureTests {
 
@@ -82,7 +88,8 @@ class ListenerFailureTests {
                         "dynamodb.stream.retry.initial-backoff=50ms",
                         "dynamodb.stream.retry.max-backoff=200ms",
                         "dynamodb.stream.shutdown-timeout=5s",
-                        "dynamodb.stream.kcl.failover-time=3s")
+                        "dynamodb.stream.kcl.failover-time=3s",
+                        "management.endpoints.web.exposure.include=dynamodbstreams")
                 .run();
         await().atMost(Duration.ofMinutes(2)).until(() -> ACCEPTED.contains("before"));
         await().atMost(Duration.ofSeconds(30)).until(() -> checkpoint() != null);
@@ -104,6 +111,26 @@ class ListenerFailureTests {
         assertThat(meters.get("dynamodb.stream.listener.failures").tag("stream", TABLE).counter().count())
                 .isEqualTo(ATTEMPTS.size() - ACCEPTED.size());
         assertThat(meters.get("dynamodb.stream.kcl.leases").tag("stream", TABLE).gauge().value()).isEqualTo(1);
+
+        Health health = context.getBean("dynamodbStreamHealthIndicator", HealthIndicator.class).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails().get("streams")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .extractingByKey(TABLE).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("applicationName", LEASE_TABLE)
+                .containsEntry("workerId", context.getBean(KclStreamContainer.class).workerId())
+                .containsEntry("leases", List.of(openShard()))
+                .containsEntry("recordsDelivered", (long) ACCEPTED.size())
+                .extractingByKey("lastDelivery").isNotNull();
+        assertThat(context.getBean(KclStreamsEndpoint.class).streams().streams()).singleElement()
+                .extracting(KclStreamStatus::leases).isEqualTo(List.of(openShard()));
+    }
+
+    /** The id of the stream's only shard. */
+    private static String openShard() {
+        String streamArn = EMULATOR.dynamoDbClient().describeTable(request -> request.tableName(TABLE)).table()
+                .latestStreamArn();
+        return EMULATOR.streamsClient().describeStream(request -> request.streamArn(streamArn)).streamDescription()
+                .shards().get(0).shardId();
     }
 
     /** The checkpoint of the stream's only open shard in the lease table, as a number; null before the first. */
