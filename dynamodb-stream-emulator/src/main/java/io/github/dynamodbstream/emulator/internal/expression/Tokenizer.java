@@ -60,32 +60,20 @@ final class Tokenizer {
     }
 
     private static Token.Type symbol(char character) {
-        switch (character) {
-            case '(':
-                return Token.Type.LEFT_PAREN;
-            case ')':
-                return Token.Type.RIGHT_PAREN;
-            case '[':
-                return Token.Type.LEFT_BRACKET;
-            case ']':
-                return Token.Type.RIGHT_BRACKET;
-            case ',':
-                return Token.Type.COMMA;
-            case '.':
-                return Token.Type.DOT;
-            case '=':
-                return Token.Type.EQ;
-            case '<':
-                return Token.Type.LT;
-            case '>':
-                return Token.Type.GT;
-            case '+':
-                return Token.Type.PLUS;
-            case '-':
-                return Token.Type.MINUS;
-            default:
-                return Token.Type.UNKNOWN;
-        }
+        return switch (character) {
+            case '(' -> Token.Type.LEFT_PAREN;
+            case ')' -> Token.Type.RIGHT_PAREN;
+            case '[' -> Token.Type.LEFT_BRACKET;
+            case ']' -> Token.Type.RIGHT_BRACKET;
+            case ',' -> Token.Type.COMMA;
+            case '.' -> Token.Type.DOT;
+            case '=' -> Token.Type.EQ;
+            case '<' -> Token.Type.LT;
+            case '>' -> Token.Type.GT;
+            case '+' -> Token.Type.PLUS;
+            case '-' -> Token.Type.MINUS;
+            default -> Token.Type.UNKNOWN;
+        };
     }
 
     private static Token word(String expression, int start, int partsFrom, Token.Type type) {
