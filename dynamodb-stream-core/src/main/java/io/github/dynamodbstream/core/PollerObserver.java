@@ -1,6 +1,8 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.internal.round.GuardedObserver;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Sees what a poller does, for metrics and tracing. Every method has a no-op default; implement the ones you need.
@@ -13,6 +15,17 @@ public interface PollerObserver {
     /** An observer that ignores everything. */
     PollerObserver NONE = new PollerObserver() {
     };
+
+    /**
+     * One observer that passes every call to each of the given ones, in order; an exception one throws is logged and
+     * does not keep the others from being called.
+     *
+     * @param observers the observers, none {@code null}
+     * @return {@link #NONE} when there is none
+     */
+    static PollerObserver composite(List<? extends PollerObserver> observers) {
+        return GuardedObserver.of(observers);
+    }
 
     /**
      * One DynamoDB Streams API call ended, retries counted one by one.

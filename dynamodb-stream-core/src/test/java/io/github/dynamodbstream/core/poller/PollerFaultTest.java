@@ -196,6 +196,34 @@ class PollerFaultTest {
     }
 
     @Test
+    void compositeObserverCallsEveryObserverEvenAfterOneThrows() {
+        DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
+        String streamArn = StreamTables.create(dynamoDb, "fault-composite");
+        StreamTables.put(dynamoDb, "fault-composite", "a", 1);
+        PollerObserver throwing = new PollerObserver() {
+            @Override
+            public void recordsDelivered(String shardId, ChangeType type, int count) {
+                throw new IllegalStateException("the metrics registry is closed");
+            }
+        };
+        AtomicInteger delivered = new AtomicInteger();
+        PollerObserver counting = new PollerObserver() {
+            @Override
+            public void recordsDelivered(String shardId, ChangeType type, int count) {
+                delivered.addAndGet(count);
+            }
+        };
+        PollerObserver composite = PollerObserver.composite(List.of(throwing, counting));
+        try (DynamoDbStreamPoller poller = poller(streamArn).observer(composite).build()) {
+            PollResult result = poller.fetchStreamState();
+
+            assertThat(result.failedShards()).isEmpty();
+            assertThat(delivered).hasValue(1);
+        }
+        assertThat(PollerObserver.composite(List.of())).isSameAs(PollerObserver.NONE);
+    }
+
+    @Test
     void idleShardCostsOneGetRecordsPerRound() {
         String streamArn = StreamTables.create(EMULATOR.dynamoDbClient(), "fault-idle");
         try (DynamoDbStreamPoller poller = poller(streamArn).build()) {

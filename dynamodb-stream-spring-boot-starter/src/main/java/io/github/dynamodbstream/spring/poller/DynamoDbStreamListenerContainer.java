@@ -117,7 +117,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
                     observers.add(activity);
                     observerFactories.forEach(factory -> observers.add(factory.observerFor(stream)));
                     DynamoDbStreamPoller poller = pollerFactory.create(stream, readers,
-                            new CompositePollerObserver(observers));
+                            PollerObserver.composite(observers));
                     built.put(stream.name(), new StreamRuntime(stream, poller, activity));
                 }
             } catch (RuntimeException | Error e) {
