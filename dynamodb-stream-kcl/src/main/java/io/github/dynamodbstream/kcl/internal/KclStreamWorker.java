@@ -9,7 +9,10 @@ import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +34,9 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * One stream's Kinesis Client Library scheduler, built the way the DynamoDB Streams Kinesis Adapter documents it
  * ({@link StreamsSchedulerFactory}), on its own thread. The lease table is named after the application name; KCL
  * adds {@code <name>-WorkerMetricStats} and {@code <name>-CoordinatorState}. Worker metrics (CPU sampling, which
- * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput.
+ * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput. Its periods derive from the
+ * failover time ({@link KclTiming}); a {@link LeaderLockWatchdog} frees the leader's lock when the leader died
+ * holding it, and a stop gives the leases up at once ({@link WorkerDeparture}).
  */
 public final class KclStreamWorker {
 
@@ -42,6 +47,11 @@ public final class KclStreamWorker {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Scheduler scheduler;
     private final Thread thread;
+    private final LeaderLockWatchdog watchdog;
+    private final Duration watchdogInterval;
+    private final Duration failover;
+    private final WorkerDeparture departure;
+    private ScheduledExecutorService watchdogThread;
 
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
             DynamoDbStreamKclProperties kclProperties, ApplicationEventPublisher publisher,
@@ -56,10 +66,9 @@ public final class KclStreamWorker {
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
                 () -> new EventPublishingRecordProcessor(stream, listener, observer, stopping::get));
-        LeaseManagementConfig leases = configs.leaseManagementConfig()
-                .failoverTimeMillis(kclProperties.getFailoverTime().toMillis())
+        KclTiming timing = new KclTiming(kclProperties.getFailoverTime());
+        LeaseManagementConfig leases = timing.applyTo(configs.leaseManagementConfig())
                 .shardSyncIntervalMillis(kclProperties.getShardSyncInterval().toMillis());
-        leases.workerUtilizationAwareAssignmentConfig().disableWorkerMetrics(true);
         MetricsConfig metrics = configs.metricsConfig().metricsLevel(kclProperties.getCloudWatchMetrics());
         if (kclProperties.getCloudWatchMetrics() == MetricsLevel.NONE) {
             metrics.metricsFactory(new NullMetricsFactory());
@@ -73,6 +82,14 @@ public final class KclStreamWorker {
                 retrieval, clients.adapter());
         this.thread = new Thread(scheduler, "dynamodb-stream-kcl-" + stream.name());
         thread.setDaemon(true);
+        this.watchdog = new LeaderLockWatchdog(clients.dynamoDb(),
+                configs.coordinatorConfig().coordinatorStateTableConfig().tableName(), timing.leaderLockDuration(),
+                System::nanoTime);
+        this.watchdogInterval = timing.leaderCheckInterval();
+        this.failover = timing.failover();
+        this.departure = new WorkerDeparture(clients.dynamoDb(),
+                leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(),
+                clients.workerId());
     }
 
     public String applicationName() {
@@ -92,6 +109,13 @@ public final class KclStreamWorker {
         log.info("Starting Kinesis Client Library worker for stream '{}' (lease table {})", stream.name(),
                 applicationName);
         thread.start();
+        watchdogThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread watchdogRunner = new Thread(runnable, "dynamodb-stream-kcl-leader-check-" + stream.name());
+            watchdogRunner.setDaemon(true);
+            return watchdogRunner;
+        });
+        long period = watchdogInterval.toMillis();
+        watchdogThread.scheduleWithFixedDelay(watchdog::check, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Makes deliveries that are retrying a failed batch give up, so that shutdown is not held by them. */
@@ -100,31 +124,63 @@ public final class KclStreamWorker {
     }
 
     /**
-     * Asks every record processor to finish its batch and checkpoint, then gives the leases up; waits at most
-     * {@code timeout}, then shuts the scheduler down at once (leases then expire after the failover time).
+     * Asks every record processor to finish its batch and checkpoint, then gives the leases up so that the leader
+     * assigns them to other instances at its next round. Waits at most {@code timeout} for the graceful part, then
+     * stops the scheduler at once; the leases are given up only once no record processor runs any more (otherwise
+     * they move when they expire, after the failover time).
      */
     public void stopGracefully(Duration timeout) {
         requestStop();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        if (!shutDownGracefully(timeout)) {
+            scheduler.shutdown();
+        }
+        watchdogThread.shutdownNow();
+        if (awaitProcessorsStopped(deadline)) {
+            int released = departure.leave(scheduler.leaseRefresher());
+            log.info("Stopped Kinesis Client Library worker for stream '{}'; gave up {} lease(s) for other instances",
+                    stream.name(), released);
+        } else {
+            log.warn("Kinesis Client Library worker for stream '{}' still had a record processor running after it was "
+                    + "stopped; its leases move to other instances once they expire", stream.name());
+        }
+    }
+
+    private boolean shutDownGracefully(Duration timeout) {
         Future<Boolean> shutdown = scheduler.startGracefulShutdown();
         try {
             if (Boolean.TRUE.equals(shutdown.get(timeout.toMillis(), TimeUnit.MILLISECONDS))) {
-                log.info("Stopped Kinesis Client Library worker for stream '{}' after handing its leases over",
-                        stream.name());
-            } else {
-                log.warn("Kinesis Client Library worker for stream '{}' did not shut down gracefully; its leases "
-                        + "move to other instances once they expire", stream.name());
+                return true;
             }
+            log.warn("Kinesis Client Library worker for stream '{}' did not shut down gracefully; stopping it now",
+                    stream.name());
         } catch (TimeoutException e) {
-            log.warn("Kinesis Client Library worker for stream '{}' did not shut down within {}; stopping it now, its "
-                    + "leases move to other instances once they expire", stream.name(), timeout);
-            scheduler.shutdown();
+            log.warn("Kinesis Client Library worker for stream '{}' did not shut down within {}; stopping it now",
+                    stream.name(), timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            scheduler.shutdown();
         } catch (ExecutionException e) {
             log.warn("Graceful shutdown of the Kinesis Client Library worker for stream '{}' failed; stopping it now",
                     stream.name(), e.getCause());
-            scheduler.shutdown();
+        }
+        return false;
+    }
+
+    /**
+     * Whether the scheduler's thread and its record processors' threads ended. Waits until the deadline, and at
+     * least the failover time: after a forced stop, KCL ends each shard's processor as its lease is dropped, and
+     * gives up on them after the failover time.
+     */
+    private boolean awaitProcessorsStopped(long deadline) {
+        long end = Math.max(deadline, System.nanoTime() + failover.toNanos());
+        try {
+            TimeUnit.NANOSECONDS.timedJoin(thread, end - System.nanoTime());
+            ExecutorService processors = scheduler.executorService();
+            return !thread.isAlive()
+                    && processors.awaitTermination(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
