@@ -39,6 +39,7 @@ public final class DynamoDbStreamKclAutoConfiguration {
     KclStreamContainer dynamoDbStreamKclContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
             ApplicationEventPublisher publisher, ObjectProvider<KclStreamObserver> observers) {
+        kclProperties.validate();
         return new KclStreamContainer(streams, streamsClient, properties, kclProperties, publisher,
                 () -> observers.orderedStream().toList());
     }

@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -16,10 +17,15 @@ public class DynamoDbStreamKclProperties {
     /** Prefix of these properties. */
     public static final String PREFIX = "dynamodb.stream.kcl";
 
+    /** The shortest failover time accepted: KCL's periods are fractions of it, down to a quarter. */
+    public static final Duration MINIMUM_FAILOVER_TIME = Duration.ofSeconds(1);
+
     /**
-     * Time after which a lease that its owner stopped renewing is taken over by another instance: the longest a
-     * shard waits when its instance dies without a clean shutdown. Shorter means faster failover and more lease
-     * table writes.
+     * Time after which a lease that its owner stopped renewing counts as expired and is assigned to another
+     * instance; every other period of the coordination derives from it (lease renewal F/3, leader lock F with a
+     * heartbeat every F/3, lease assignment every F/3, aliveness reports every F/4). A stopped instance's shards move
+     * within about F/2 + 1 s, a crashed instance's within about 1.5 F + 1 s, a crashed leader's within about 3.5 F.
+     * Shorter means faster failover and more lease table traffic. At least 1 s.
      */
     private Duration failoverTime = Duration.ofSeconds(10);
     /**
@@ -36,6 +42,24 @@ public class DynamoDbStreamKclProperties {
      * nothing and creates no CloudWatch traffic; SUMMARY or DETAILED publish them (and cost CloudWatch calls).
      */
     private MetricsLevel cloudWatchMetrics = MetricsLevel.NONE;
+
+    /**
+     * Checks the durations.
+     *
+     * @throws DynamoDbStreamConfigurationException naming the property and what to do when one is out of range
+     */
+    public void validate() {
+        if (failoverTime == null || failoverTime.compareTo(MINIMUM_FAILOVER_TIME) < 0) {
+            throw new DynamoDbStreamConfigurationException(PREFIX + ".failover-time is " + failoverTime
+                    + ", shorter than the " + MINIMUM_FAILOVER_TIME + " the coordination needs.",
+                    "Set " + PREFIX + ".failover-time to 1s or more (the default is 10s).");
+        }
+        if (shardSyncInterval == null || shardSyncInterval.isNegative() || shardSyncInterval.isZero()) {
+            throw new DynamoDbStreamConfigurationException(PREFIX + ".shard-sync-interval is " + shardSyncInterval
+                    + "; it must be positive.", "Set " + PREFIX + ".shard-sync-interval to a positive duration such "
+                    + "as 60s (the default), or remove it.");
+        }
+    }
 
     public Duration getFailoverTime() {
         return failoverTime;

@@ -79,4 +79,23 @@ class DynamoDbStreamKclAutoConfigurationTests {
                         "dynamodb.stream.streams.orders.replica.enabled=false")
                 .run(context -> assertThat(context).hasNotFailed().hasSingleBean(KclStreamContainer.class));
     }
+
+    @Test
+    void aFailoverTimeUnderOneSecondFailsAtStartNamingTheProperty() {
+        singleStream.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.kcl.failover-time=500ms")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(DynamoDbStreamConfigurationException.class)
+                        .hasMessageContaining("dynamodb.stream.kcl.failover-time is PT0.5S")
+                        .hasMessageContaining("1s or more"));
+    }
+
+    @Test
+    void aShardSyncIntervalOfZeroFailsAtStartNamingTheProperty() {
+        singleStream.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.kcl.shard-sync-interval=0s")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .isInstanceOf(DynamoDbStreamConfigurationException.class)
+                        .hasMessageContaining("dynamodb.stream.kcl.shard-sync-interval is PT0S"));
+    }
 }
