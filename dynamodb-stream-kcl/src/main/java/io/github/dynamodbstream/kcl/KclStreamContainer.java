@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,6 +122,26 @@ public final class KclStreamContainer implements SmartLifecycle {
     /** The streams in configuration order, as this instance reads them now (empty when stopped). */
     public synchronized List<KclStreamStatus> streamStatuses() {
         return workers.stream().map(this::status).toList();
+    }
+
+    /**
+     * Reads a stream's lease table from DynamoDB: every shard's lease, whoever holds it, with its checkpoint. Each
+     * call is one Scan of the lease table, which costs read capacity: call it on demand, not on a schedule.
+     *
+     * @param streamName the stream's name in the configuration
+     * @return the leases sorted by shard id; empty when no stream of that name runs (or the container is stopped)
+     * @throws IllegalStateException when the lease table could not be read
+     */
+    public Optional<List<KclLease>> leaseTable(String streamName) {
+        KclStreamWorker worker;
+        String workerId;
+        synchronized (this) {
+            worker = workers.stream().filter(candidate -> candidate.stream().name().equals(streamName)).findFirst()
+                    .orElse(null);
+            workerId = workerId();
+        }
+        // read outside the lock: a slow Scan must not hold up stop()
+        return worker == null ? Optional.empty() : Optional.of(worker.readLeaseTable(workerId));
     }
 
     private KclStreamStatus status(KclStreamWorker worker) {

@@ -4,10 +4,13 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
+import io.github.dynamodbstream.kcl.KclLease;
 import io.github.dynamodbstream.kcl.KclStreamObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +26,9 @@ import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.Lease;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.exceptions.LeasingException;
 import software.amazon.kinesis.metrics.MetricsConfig;
 import software.amazon.kinesis.metrics.MetricsLevel;
 import software.amazon.kinesis.metrics.NullMetricsFactory;
@@ -103,6 +108,29 @@ public final class KclStreamWorker {
     /** Whether the scheduler ended although no stop was asked for: it failed to start or stopped on an error. */
     public boolean endedUnexpectedly() {
         return !stopping.get() && !thread.isAlive();
+    }
+
+    /**
+     * Reads the whole lease table (one Scan): every shard's lease, sorted by shard id.
+     *
+     * @param workerId this instance's worker id, to tell the leases it holds
+     * @throws IllegalStateException when the lease table could not be read
+     */
+    public List<KclLease> readLeaseTable(String workerId) {
+        try {
+            return scheduler.leaseRefresher().listLeases().stream()
+                    .map(lease -> new KclLease(lease.leaseKey(), lease.leaseOwner(),
+                            lease.checkpoint() == null ? null : lease.checkpoint().sequenceNumber(),
+                            lease.parentShardIds().stream().sorted().toList(),
+                            lease.leaseCounter() == null ? 0 : lease.leaseCounter(),
+                            workerId.equals(lease.leaseOwner())))
+                    .sorted(Comparator.comparing(KclLease::shardId))
+                    .toList();
+        } catch (LeasingException e) {
+            throw new IllegalStateException("Could not read the lease table " + applicationName + " of stream '"
+                    + stream.name() + "' (" + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName())
+                    + "); check that DynamoDB is reachable and that the application may Scan that table", e);
+        }
     }
 
     public void start() {
