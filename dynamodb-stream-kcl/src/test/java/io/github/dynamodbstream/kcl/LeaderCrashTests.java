@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The instance that assigns leases (the leader) dies without releasing anything: its shards move to the others,
- * shards created after its death are read, nothing is lost, and the records delivered again are counted. Plain
- * KCL 3 never elects another leader in this case; the leader lock watchdog frees the abandoned lock.
+ * The instance that assigns leases (the leader) dies without releasing anything: another instance takes its lock
+ * over, its shards move to the others, shards created after its death are read, nothing is lost, and the records
+ * delivered again are counted.
  */
 class LeaderCrashTests {
 
     private static final Duration FAILOVER = Duration.ofSeconds(3);
     /**
-     * Lock abandoned (F, seen within F/2), new leader (F/3), the crashed leader's leases expire as seen by it (F,
-     * seen within F/3), discovered (F/6) and dispatched (1 s): about 3.5 F + 1 s; twice that, for a loaded machine.
+     * Lock seen unchanged for F by an instance asking every F/3, then the crashed leader's leases seen unchanged for F
+     * by the new leader assigning every F/3, discovered (F/6) and dispatched (1 s): about 3 F + 1 s; twice that, for
+     * a loaded machine.
      */
     private static final Duration CRASH_HAND_OVER_BOUND = FAILOVER.multipliedBy(7).plusSeconds(2);
 

@@ -13,9 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,8 +38,7 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * ({@link StreamsSchedulerFactory}), on its own thread. The lease table is named after the application name; KCL
  * adds {@code <name>-WorkerMetricStats} and {@code <name>-CoordinatorState}. Worker metrics (CPU sampling, which
  * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput. Its periods derive from the
- * failover time ({@link KclTiming}); a {@link LeaderLockWatchdog} frees the leader's lock when the leader died
- * holding it, and a stop gives the leases up at once ({@link WorkerDeparture}).
+ * failover time ({@link KclTiming}), and a stop gives the leases up at once ({@link WorkerDeparture}).
  */
 public final class KclStreamWorker {
 
@@ -52,11 +49,8 @@ public final class KclStreamWorker {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Scheduler scheduler;
     private final Thread thread;
-    private final LeaderLockWatchdog watchdog;
-    private final Duration watchdogInterval;
     private final Duration failover;
     private final WorkerDeparture departure;
-    private ScheduledExecutorService watchdogThread;
 
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
             DynamoDbStreamKclProperties kclProperties, ApplicationEventPublisher publisher,
@@ -87,10 +81,6 @@ public final class KclStreamWorker {
                 retrieval, clients.adapter());
         this.thread = new Thread(scheduler, "dynamodb-stream-kcl-" + stream.name());
         thread.setDaemon(true);
-        this.watchdog = new LeaderLockWatchdog(clients.dynamoDb(),
-                configs.coordinatorConfig().coordinatorStateTableConfig().tableName(), timing.leaderLockDuration(),
-                System::nanoTime);
-        this.watchdogInterval = timing.leaderCheckInterval();
         this.failover = timing.failover();
         this.departure = new WorkerDeparture(clients.dynamoDb(),
                 leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(),
@@ -137,13 +127,6 @@ public final class KclStreamWorker {
         log.info("Starting Kinesis Client Library worker for stream '{}' (lease table {})", stream.name(),
                 applicationName);
         thread.start();
-        watchdogThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread watchdogRunner = new Thread(runnable, "dynamodb-stream-kcl-leader-check-" + stream.name());
-            watchdogRunner.setDaemon(true);
-            return watchdogRunner;
-        });
-        long period = watchdogInterval.toMillis();
-        watchdogThread.scheduleWithFixedDelay(watchdog::check, period, period, TimeUnit.MILLISECONDS);
     }
 
     /** Makes deliveries that are retrying a failed batch give up, so that shutdown is not held by them. */
@@ -163,7 +146,6 @@ public final class KclStreamWorker {
         if (!shutDownGracefully(timeout)) {
             scheduler.shutdown();
         }
-        watchdogThread.shutdownNow();
         if (awaitProcessorsStopped(deadline)) {
             int released = departure.leave(scheduler.leaseRefresher());
             log.info("Stopped Kinesis Client Library worker for stream '{}'; gave up {} lease(s) for other instances",
