@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param tableName the table whose stream is read
  * @param streamArn the stream's ARN
  * @param pollInterval pause after a poll that found nothing more to read
+ * @param openShards open shards of the stream when the contender is prepared
  */
-public record StreamTarget(URI endpoint, String region, String tableName, String streamArn, Duration pollInterval) {
+public record StreamTarget(URI endpoint, String region, String tableName, String streamArn, Duration pollInterval,
+        int openShards) {
 }

@@ -44,7 +44,7 @@ public final class IdleCostScenario {
             for (ContenderFactory factory : contenders) {
                 BenchmarkTable table = BenchmarkTable.create(dynamoDb, "idle-" + (++tables));
                 StreamTarget target = new StreamTarget(emulator.endpoint(), emulator.region(), table.name(),
-                        table.streamArn(), POLL_INTERVAL);
+                        table.streamArn(), POLL_INTERVAL, settings.idleShards());
                 Contender contender = factory.create();
                 try {
                     contender.prepare(target, new Deliveries(0, 0));

@@ -67,7 +67,7 @@ public final class ScaleScenario {
             History history = buildHistory(emulator, streams, table, targetShards);
             log.info("scale: stream with {} shards, {} open", history.shards(), history.open());
             StreamTarget target = new StreamTarget(emulator.endpoint(), emulator.region(), table.name(),
-                    table.streamArn(), POLL_INTERVAL);
+                    table.streamArn(), POLL_INTERVAL, history.open());
             List<StartCost> starts = new ArrayList<>();
             for (ContenderFactory factory : contenders) {
                 starts.add(start(emulator, table, target, factory));

@@ -90,7 +90,8 @@ public final class ThroughputScenario {
         nextId += items;
         Deliveries deliveries = new Deliveries(firstId, items);
         StreamTarget target = new StreamTarget(emulator.endpoint(), emulator.region(), table.name(),
-                table.streamArn(), settings.throughputPollInterval());
+                table.streamArn(), settings.throughputPollInterval(),
+                settings.throughputShards());
         emulator.calls().reset();
         Contender contender = factory.create();
         try {
