@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.dynamodbstream.benchmarks.contender.CeilingContender;
 import io.github.dynamodbstream.benchmarks.contender.ContenderFactory;
 import io.github.dynamodbstream.benchmarks.contender.CoreContender;
+import io.github.dynamodbstream.benchmarks.contender.KclContender;
 import io.github.dynamodbstream.benchmarks.contender.NodeContender;
 import io.github.dynamodbstream.benchmarks.contender.NodeRuntime;
 import io.github.dynamodbstream.benchmarks.contender.StarterContender;
@@ -29,8 +30,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.kinesis.retrieval.RetrievalConfig;
 
 /**
  * Runs the benchmarks and writes {@code benchmarks.md} and {@code benchmarks.json}. See {@code benchmarks/README.md}.
@@ -40,6 +43,11 @@ public final class BenchmarkMain {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
     private static final String BUILD = "mvn -B -pl benchmarks -am install -DskipTests";
     private static final String JAR = "benchmarks/target/dynamodb-stream-benchmarks.jar";
+    /**
+     * Not started on the scale streams: the starter is the core with Spring around it; the KCL mode would measure
+     * KCL's wait on a fresh lease table and one lease per shard, not listing (see the README).
+     */
+    private static final Set<String> NOT_IN_SCALE = Set.of("starter", "kcl");
 
     private BenchmarkMain() {
     }
@@ -82,10 +90,12 @@ public final class BenchmarkMain {
         var latency = options.scenarios().contains("latency") ? new LatencyScenario(settings).run(contenders) : null;
         var idle = options.scenarios().contains("idle") ? new IdleCostScenario(settings).run(contenders) : null;
         List<ContenderFactory> scaleContenders = new ArrayList<>(contenders.stream()
-                .filter(contender -> !contender.name().equals("starter")).toList());
-        scaleContenders.add(scaleContenders.indexOf(find(contenders, "core")) + 1,
-                new ContenderFactory("core (" + StartingPosition.TRIM_HORIZON + ")",
-                        () -> new CoreContender(StartingPosition.TRIM_HORIZON)));
+                .filter(contender -> !NOT_IN_SCALE.contains(contender.name())).toList());
+        if (options.contenders().contains("core")) {
+            scaleContenders.add(scaleContenders.indexOf(find(contenders, "core")) + 1,
+                    new ContenderFactory("core (" + StartingPosition.TRIM_HORIZON + ")",
+                            () -> new CoreContender(StartingPosition.TRIM_HORIZON)));
+        }
         var scale = options.scenarios().contains("scale") ? new ScaleScenario(settings).run(scaleContenders) : null;
 
         RunReport report = new RunReport(date, command(options), settings.mode(), machine(loadBefore), described,
@@ -96,16 +106,28 @@ public final class BenchmarkMain {
     private static List<ContenderFactory> contenders(BenchmarkOptions options, Map<String, String> described,
             List<String> notes) {
         List<ContenderFactory> contenders = new ArrayList<>();
-        contenders.add(new ContenderFactory("ceiling", CeilingContender::new));
-        described.put("ceiling", "A hand-written loop over the AWS SDK for Java v2: GetShardIterator (LATEST) on "
-                + "every open shard, then GetRecords until a page is empty, on a thread per shard; no processing");
-        contenders.add(new ContenderFactory("core", CoreContender::new));
-        described.put("core", "dynamodb-stream-core: DynamoDbStreamPoller with its defaults (4 reader threads, "
-                + "listing every 30 s) and a no-op StreamListener.onInsert");
-        contenders.add(new ContenderFactory("starter", StarterContender::new));
-        described.put("starter", "dynamodb-stream-spring-boot-starter in a minimal SpringApplication (no web), "
-                + "configured by dynamodb.stream.* properties (table-name, item-type, poll-interval, ...), with a "
-                + "no-op @EventListener for ItemInsertedEvent<OrderItem> (a Java record mapped by Jackson)");
+        if (options.contenders().contains("ceiling")) {
+            contenders.add(new ContenderFactory("ceiling", CeilingContender::new));
+            described.put("ceiling", "A hand-written loop over the AWS SDK for Java v2: GetShardIterator (LATEST) on "
+                    + "every open shard, then GetRecords until a page is empty, on a thread per shard; no processing");
+        }
+        if (options.contenders().contains("core")) {
+            contenders.add(new ContenderFactory("core", CoreContender::new));
+            described.put("core", "dynamodb-stream-core: DynamoDbStreamPoller with its defaults (4 reader threads, "
+                    + "listing every 30 s) and a no-op StreamListener.onInsert");
+        }
+        if (options.contenders().contains("starter")) {
+            contenders.add(new ContenderFactory("starter", StarterContender::new));
+            described.put("starter", "dynamodb-stream-spring-boot-starter in a minimal SpringApplication (no web), "
+                    + "configured by dynamodb.stream.* properties (table-name, item-type, poll-interval, ...), with a "
+                    + "no-op @EventListener for ItemInsertedEvent<OrderItem> (a Java record mapped by Jackson)");
+        }
+        if (options.contenders().contains("kcl")) {
+            contenders.add(new ContenderFactory("kcl", KclContender::new));
+            described.put("kcl", "the same application with dynamodb-stream-kcl and dynamodb.stream.coordination=kcl "
+                    + "(stream-arn, a fresh consumer-name per pass, kcl.* at their defaults): one instance on KCL "
+                    + RetrievalConfig.KINESIS_CLIENT_LIB_USER_AGENT_VERSION + " and the DynamoDB Streams Kinesis Adapter, lease tables in the same emulator");
+        }
         if (options.node()) {
             NodeRuntime node = NodeRuntime.in(options.nodeDirectory());
             contenders.add(new ContenderFactory("node dynamodb-stream", () -> new NodeContender(node)));
@@ -114,7 +136,13 @@ public final class BenchmarkMain {
                     + " on Node.js " + node.nodeVersion() + ": fetchStreamState() in a loop without overlap, "
                     + "next round at once when the last one delivered, else after the poll interval");
         } else {
-            notes.add("The Node.js contender was left out (--no-node).");
+            notes.add("The Node.js contender was left out (" + (options.contenders().contains("node") ? "--no-node"
+                    : "--contenders") + ").");
+        }
+        List<String> left = BenchmarkOptions.CONTENDERS.stream()
+                .filter(name -> !name.equals("node") && !options.contenders().contains(name)).toList();
+        if (!left.isEmpty()) {
+            notes.add("Left out with --contenders: " + String.join(", ", left) + ".");
         }
         return contenders;
     }
