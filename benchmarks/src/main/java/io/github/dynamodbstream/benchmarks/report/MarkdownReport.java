@@ -18,6 +18,7 @@ import io.github.dynamodbstream.benchmarks.scenario.StartupScenario.StartupResul
 import io.github.dynamodbstream.benchmarks.scenario.StartupScenario.Variant;
 import io.github.dynamodbstream.benchmarks.scenario.ThroughputScenario.Pass;
 import io.github.dynamodbstream.benchmarks.scenario.ThroughputScenario.ThroughputResult;
+import io.github.dynamodbstream.benchmarks.support.Calls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,10 @@ import java.util.TreeSet;
 public final class MarkdownReport {
 
     private static final List<String> STREAM_OPERATIONS = List.of("GetRecords", "GetShardIterator", "DescribeStream",
-            "DescribeTable", "ListStreams");
+            "ListStreams");
+    private static final String TABLE_CALLS = "DynamoDB calls on tables and items: the Kinesis Client Library's lease, "
+            + "worker-metrics and coordinator tables (`kcl`), and the `DescribeTable` with which the starter resolves its "
+            + "table name at start. They are what the KCL mode costs on top of its DynamoDB Streams calls.";
 
     private MarkdownReport() {
     }
@@ -103,24 +107,50 @@ public final class MarkdownReport {
                 + "records per second from its start to the last delivery: the read speed alone. The starter cannot wait "
                 + "positioned without polling: it waits unstarted and reads from `TRIM_HORIZON` (the same records on a "
                 + "fresh stream); its rounds begin on the next tick of its schedule, so it is timed from its first "
-                + "call.").blank();
+                + "call. The `kcl` contender waits unstarted in the same way and is timed from its first `GetRecords`: "
+                + "after KCL has created its lease tables and leases and taken them.").blank();
         passTable(md, result.backlog(), false);
         md.line("### API cost per 10,000 records delivered (live pass)").blank();
-        List<String> operations = operations(result.live().stream().map(Pass::calls).toList());
+        md.line("The calls from the contender's start (its first listing, or for `kcl` the creation of its lease "
+                + "tables and leases) to its last delivery. DynamoDB Streams calls:").blank();
+        List<Map<String, Long>> calls = result.live().stream().map(Pass::calls).toList();
+        List<String> streamOperations = operations(calls, true);
         List<String> header = new ArrayList<>(List.of("contender"));
-        header.addAll(operations);
+        header.addAll(streamOperations);
         header.add("calls with an error");
         List<List<String>> rows = new ArrayList<>();
         for (Pass pass : result.live()) {
             List<String> row = new ArrayList<>(List.of(pass.contender()));
-            for (String operation : operations) {
-                row.add(decimal(pass.calls().getOrDefault(operation, 0L) * 10_000.0 / Math.max(1, pass.delivered()),
-                        1));
+            for (String operation : streamOperations) {
+                row.add(decimal(per10k(pass, pass.calls().getOrDefault(operation, 0L)), 1));
             }
             row.add(pass.errors().isEmpty() ? "0" : pass.errors().toString());
             rows.add(row);
         }
         md.table(header, rows);
+        List<String> tableOperations = operations(calls, false);
+        if (!tableOperations.isEmpty()) {
+            md.line(TABLE_CALLS).blank();
+            List<String> tableHeader = new ArrayList<>(List.of("contender"));
+            tableHeader.addAll(tableOperations);
+            tableHeader.add("all DynamoDB calls");
+            List<List<String>> tableRows = new ArrayList<>();
+            for (Pass pass : result.live()) {
+                long total = tableOperations.stream().mapToLong(op -> pass.calls().getOrDefault(op, 0L)).sum();
+                if (total == 0) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>(List.of(pass.contender()));
+                tableOperations.forEach(op -> row.add(decimal(per10k(pass, pass.calls().getOrDefault(op, 0L)), 1)));
+                row.add(decimal(per10k(pass, total), 1));
+                tableRows.add(row);
+            }
+            md.table(tableHeader, tableRows);
+        }
+    }
+
+    private static double per10k(Pass pass, long calls) {
+        return calls * 10_000.0 / Math.max(1, pass.delivered());
     }
 
     private static void passTable(Markdown md, List<Pass> passes, boolean live) {
@@ -181,7 +211,8 @@ public final class MarkdownReport {
                 + result.pollIntervalMillis() + " ms, watched for " + result.windowSeconds() + " s. Calls per idle "
                 + "shard-hour (the target: one `GetRecords` per poll interval, 3,600 an hour at 1 s, and nothing "
                 + "else but the listing on its own interval).").blank();
-        List<String> operations = operations(result.contenders().stream().map(IdleCost::calls).toList());
+        List<Map<String, Long>> calls = result.contenders().stream().map(IdleCost::calls).toList();
+        List<String> operations = operations(calls, true);
         List<String> header = new ArrayList<>(List.of("contender"));
         header.addAll(operations);
         header.add("rounds");
@@ -195,6 +226,27 @@ public final class MarkdownReport {
             rows.add(row);
         }
         md.table(header, rows);
+        List<String> tableOperations = operations(calls, false);
+        if (!tableOperations.isEmpty()) {
+            md.line(TABLE_CALLS + " Per idle shard-hour; lease renewals grow with the shards held, the leader's "
+                    + "scans and the worker's own rows with the workers.").blank();
+            List<String> tableHeader = new ArrayList<>(List.of("contender"));
+            tableHeader.addAll(tableOperations);
+            tableHeader.add("all DynamoDB calls");
+            List<List<String>> tableRows = new ArrayList<>();
+            for (IdleCost cost : result.contenders()) {
+                double total = tableOperations.stream().mapToDouble(op -> cost.perShardHour().getOrDefault(op, 0.0))
+                        .sum();
+                if (total == 0) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>(List.of(cost.contender()));
+                tableOperations.forEach(op -> row.add(decimal(cost.perShardHour().getOrDefault(op, 0.0), 0)));
+                row.add(decimal(total, 0));
+                tableRows.add(row);
+            }
+            md.table(tableHeader, tableRows);
+        }
     }
 
     private static void scale(Markdown md, List<ScaleResult> results) {
@@ -245,9 +297,11 @@ public final class MarkdownReport {
                 .toList());
     }
 
-    private static List<String> operations(List<Map<String, Long>> calls) {
+    /** The operations called, DynamoDB Streams ones in a fixed order, or DynamoDB ones by name. */
+    private static List<String> operations(List<Map<String, Long>> calls, boolean streams) {
         TreeSet<String> seen = new TreeSet<>();
         calls.forEach(map -> seen.addAll(map.keySet()));
+        seen.removeIf(operation -> Calls.isStreams(operation) != streams);
         List<String> ordered = new ArrayList<>();
         STREAM_OPERATIONS.stream().filter(seen::contains).forEach(ordered::add);
         seen.stream().filter(operation -> !ordered.contains(operation)).forEach(ordered::add);

@@ -11,9 +11,14 @@ import io.github.dynamodbstream.benchmarks.scenario.LatencyScenario.RotationLate
 import io.github.dynamodbstream.benchmarks.scenario.ScaleScenario.HeapUse;
 import io.github.dynamodbstream.benchmarks.scenario.ScaleScenario.ScaleResult;
 import io.github.dynamodbstream.benchmarks.scenario.ThroughputScenario.Pass;
+import io.github.dynamodbstream.benchmarks.support.Calls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /** The targets, each held against what the run measured. */
 final class Targets {
@@ -21,6 +26,9 @@ final class Targets {
     private static final double IDLE_TOLERANCE = 1.05;
     private static final long DISCOVERY_INTERVAL_SECONDS = 30;
     private static final double MAX_BYTES_PER_SHARD = 2048;
+    private static final String KCL = "kcl";
+    /** The contenders held to the latency target: this project's consumers. */
+    private static final Set<String> LATENCY_CONTENDERS = Set.of("core", "starter", KCL);
 
     private Targets() {
     }
@@ -40,12 +48,21 @@ final class Targets {
         if (report.throughput() != null) {
             throughput(targets, report.throughput().live(), "live");
             throughput(targets, report.throughput().backlog(), "backlog");
+            find(report.throughput().live(), KCL).ifPresent(pass -> targets.add(new Target(
+                    "KCL mode: DynamoDB (lease table) calls per 10,000 records, live",
+                    tableCalls(pass.calls(), 10_000.0 / Math.max(1, pass.delivered())),
+                    "no target: what coordination costs on top of the DynamoDB Streams calls")));
         }
         if (report.latency() != null) {
             latency(targets, report);
         }
         if (report.idleCost() != null) {
             idle(targets, report);
+            report.idleCost().contenders().stream().filter(cost -> cost.contender().equals(KCL)).findFirst()
+                    .ifPresent(cost -> targets.add(new Target(
+                            "KCL mode: DynamoDB (lease table) calls per idle shard-hour",
+                            tableCalls(cost.calls(), 3600.0 / cost.seconds() / report.idleCost().shards()),
+                            "no target: what coordination costs on top of the DynamoDB Streams calls")));
         }
         if (report.scale() != null) {
             heap(targets, report.scale());
@@ -74,7 +91,7 @@ final class Targets {
         for (IntervalRun run : report.latency().steady()) {
             long limit = run.pollIntervalMillis() + 100;
             for (ContenderLatency latency : run.contenders()) {
-                if (latency.contender().equals("core") || latency.contender().equals("starter")) {
+                if (LATENCY_CONTENDERS.contains(latency.contender())) {
                     String target = "p99 ≤ poll interval + 100 ms (" + latency.contender() + ", "
                             + run.pollIntervalMillis() + " ms)";
                     targets.add(atMost(target, latency.p99Millis(), limit, " ms"));
@@ -125,6 +142,24 @@ final class Targets {
                         + heap.startingPosition() + ")", heap.bytesPerShard(), MAX_BYTES_PER_SHARD, " B"));
             }
         }
+    }
+
+    /** The DynamoDB (not DynamoDB Streams) calls, in all and by operation, scaled by {@code factor}. */
+    private static String tableCalls(Map<String, Long> calls, double factor) {
+        Map<String, Long> table = new TreeMap<>();
+        calls.forEach((operation, count) -> {
+            if (!Calls.isStreams(operation)) {
+                table.put(operation, count);
+            }
+        });
+        long total = table.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder measured = new StringBuilder(number(total * factor));
+        if (!table.isEmpty()) {
+            StringJoiner each = new StringJoiner(", ", " (", ")");
+            table.forEach((operation, count) -> each.add(operation + " " + number(count * factor)));
+            measured.append(each);
+        }
+        return measured.toString();
     }
 
     private static Optional<Pass> find(List<Pass> passes, String contender) {

@@ -5,12 +5,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The calls a contender made, read from the emulator's counts without those the harness made to write. */
+/**
+ * The calls a contender made, read from the emulator's counts without those the harness made to write. The harness
+ * creates its tables before the counts are reset and drops them after they are read, so within a counted window its
+ * only calls are its {@code BatchWriteItem} writes; every other call, {@code CreateTable} and {@code PutItem} included
+ * (the Kinesis Client Library creates its lease tables and leases with them), is the contender's.
+ */
 public final class Calls {
 
-    /** Operations only the harness calls (to create, load and drop tables). */
-    private static final Set<String> HARNESS_OPERATIONS = Set.of("CreateTable", "DeleteTable", "BatchWriteItem",
-            "PutItem");
+    /** The operation the harness loads tables with while calls are counted. */
+    private static final Set<String> HARNESS_OPERATIONS = Set.of("BatchWriteItem");
+
+    /** The DynamoDB Streams operations; every other operation is a DynamoDB one (tables and items). */
+    public static final Set<String> STREAMS_OPERATIONS = Set.of("DescribeStream", "GetRecords", "GetShardIterator",
+            "ListStreams");
 
     private Calls() {
     }
@@ -24,6 +32,11 @@ public final class Calls {
             }
         });
         return counts;
+    }
+
+    /** Whether an operation is a DynamoDB Streams one, rather than a DynamoDB one on tables and items. */
+    public static boolean isStreams(String operation) {
+        return STREAMS_OPERATIONS.contains(operation);
     }
 
     /** Calls answered with an error, by operation and error. */
