@@ -30,6 +30,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class LatencyScenario {
 
     private static final Logger log = LoggerFactory.getLogger(LatencyScenario.class);
+    /**
+     * How long the rotation pass waits after its last write for every item, all contenders together: a consumer on the
+     * Kinesis Client Library reads a child only once the leader has assigned its new lease (every 20 s by default).
+     */
+    private static final Duration ROTATION_SETTLE = Duration.ofSeconds(90);
 
     private final RunSettings settings;
     private long nextId = 1;
@@ -103,9 +108,10 @@ public final class LatencyScenario {
                 firstAfter++;
             }
             List<RotationLatency> results = new ArrayList<>();
+            long deadline = System.nanoTime() + ROTATION_SETTLE.toNanos();
             for (int i = 0; i < running.contenders.size(); i++) {
                 Deliveries deliveries = running.deliveries.get(i);
-                deliveries.awaitDistinct(count, interval.multipliedBy(5).plusSeconds(10));
+                deliveries.awaitDistinct(count, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
                 long lastParent = 0;
                 for (int item = 0; item < firstAfter; item++) {
                     lastParent = Math.max(lastParent, deliveries.deliveredAtMicros(item));
@@ -153,7 +159,7 @@ public final class LatencyScenario {
         nextId += count;
         Running running = new Running(table, firstId);
         StreamTarget target = new StreamTarget(emulator.endpoint(), emulator.region(), table.name(),
-                table.streamArn(), interval);
+                table.streamArn(), interval, settings.throughputShards());
         try {
             for (ContenderFactory factory : factories) {
                 Contender contender = factory.create();
