@@ -117,7 +117,7 @@ public final class MarkdownReport {
         List<String> streamOperations = operations(calls, true);
         List<String> header = new ArrayList<>(List.of("contender"));
         header.addAll(streamOperations);
-        header.add("calls with an error");
+        header.add("calls with an error (either API)");
         List<List<String>> rows = new ArrayList<>();
         for (Pass pass : result.live()) {
             List<String> row = new ArrayList<>(List.of(pass.contender()));
