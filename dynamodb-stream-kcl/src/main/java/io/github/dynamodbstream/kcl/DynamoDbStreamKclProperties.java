@@ -29,7 +29,9 @@ public class DynamoDbStreamKclProperties {
      */
     private Duration failoverTime = Duration.ofSeconds(10);
     /**
-     * Interval between two synchronisations of the shard list with the lease table, by the elected leader.
+     * Interval between two synchronisations of the shard list with the lease table, by the elected leader: each
+     * lists the stream once and creates the leases of shards it finds without one. Children of a shard read to its end
+     * get their leases at once; this catches the rest (shards created while no instance ran, for instance).
      */
     private Duration shardSyncInterval = Duration.ofSeconds(60);
     /**

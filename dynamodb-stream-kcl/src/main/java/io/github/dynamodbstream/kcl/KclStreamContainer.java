@@ -77,7 +77,7 @@ public final class KclStreamContainer implements SmartLifecycle {
             String applicationName = streams.size() == 1 ? stream.consumerName()
                     : stream.consumerName() + "-" + stream.name();
             KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
-                    publisher, observer);
+                    properties.getShutdownTimeout(), publisher, observer);
             workers.add(worker);
             worker.start();
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class CompetingConsumersTests {
 
-    private static final Duration FAILOVER = Duration.ofSeconds(3);
+    private static final Duration FAILOVER = Duration.ofSeconds(5);
     private static final Set<String> DYNAMODB_AND_STREAMS_OPERATIONS = Set.of("CreateTable", "DescribeTable",
             "UpdateTable", "ListTables", "DeleteTable", "PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query",
             "Scan", "BatchWriteItem", "BatchGetItem", "DescribeTimeToLive", "UpdateTimeToLive", "ListStreams",

@@ -26,6 +26,7 @@ import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.leases.Lease;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.LeaseManagementConfig.GracefulLeaseHandoffConfig;
 import software.amazon.kinesis.leases.exceptions.LeasingException;
 import software.amazon.kinesis.metrics.MetricsConfig;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -43,6 +44,7 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
 public final class KclStreamWorker {
 
     private static final Logger log = LoggerFactory.getLogger(KclStreamWorker.class);
+    private static final Duration FORCED_STOP_MARGIN = Duration.ofSeconds(2);
 
     private final StreamDefinition stream;
     private final String applicationName;
@@ -52,8 +54,12 @@ public final class KclStreamWorker {
     private final Duration failover;
     private final WorkerDeparture departure;
 
+    /**
+     * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
+     *     moves, whether this instance stops or the leader moves the lease to another instance
+     */
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
-            DynamoDbStreamKclProperties kclProperties, ApplicationEventPublisher publisher,
+            DynamoDbStreamKclProperties kclProperties, Duration shutdownTimeout, ApplicationEventPublisher publisher,
             KclStreamObserver observer) {
         this.stream = stream;
         this.applicationName = applicationName;
@@ -66,8 +72,12 @@ public final class KclStreamWorker {
                 clients.cloudWatch(), clients.workerId(),
                 () -> new EventPublishingRecordProcessor(stream, listener, observer, stopping::get));
         KclTiming timing = new KclTiming(kclProperties.getFailoverTime());
+        // KCL's periodic shard sync runs on the leases-recovery auditor's period; its shardSyncIntervalMillis is a
+        // delay the adapter sets to 0 whatever it was given.
         LeaseManagementConfig leases = timing.applyTo(configs.leaseManagementConfig())
-                .shardSyncIntervalMillis(kclProperties.getShardSyncInterval().toMillis());
+                .leasesRecoveryAuditorExecutionFrequencyMillis(kclProperties.getShardSyncInterval().toMillis())
+                .gracefulLeaseHandoffConfig(GracefulLeaseHandoffConfig.builder()
+                        .gracefulLeaseHandoffTimeoutMillis(shutdownTimeout.toMillis()).build());
         MetricsConfig metrics = configs.metricsConfig().metricsLevel(kclProperties.getCloudWatchMetrics());
         if (kclProperties.getCloudWatchMetrics() == MetricsLevel.NONE) {
             metrics.metricsFactory(new NullMetricsFactory());
@@ -178,11 +188,11 @@ public final class KclStreamWorker {
 
     /**
      * Whether the scheduler's thread and its record processors' threads ended. Waits until the deadline, and at
-     * least the failover time: after a forced stop, KCL ends each shard's processor as its lease is dropped, and
-     * gives up on them after the failover time.
+     * least a little longer than the failover time: after a forced stop, KCL ends each shard's processor as its lease
+     * is dropped, and gives up on them once the failover time passed.
      */
     private boolean awaitProcessorsStopped(long deadline) {
-        long end = Math.max(deadline, System.nanoTime() + failover.toNanos());
+        long end = Math.max(deadline, System.nanoTime() + failover.plus(FORCED_STOP_MARGIN).toNanos());
         try {
             TimeUnit.NANOSECONDS.timedJoin(thread, end - System.nanoTime());
             ExecutorService processors = scheduler.executorService();
