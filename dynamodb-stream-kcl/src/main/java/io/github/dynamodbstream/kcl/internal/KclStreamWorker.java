@@ -72,9 +72,11 @@ public final class KclStreamWorker {
                 clients.cloudWatch(), clients.workerId(),
                 () -> new EventPublishingRecordProcessor(stream, listener, observer, stopping::get));
         KclTiming timing = new KclTiming(kclProperties.getFailoverTime());
-        // KCL's periodic shard sync runs on the leases-recovery auditor's period; its shardSyncIntervalMillis is a
-        // delay the adapter sets to 0 whatever it was given.
+        // KCL's periodic shard sync runs on the leases-recovery auditor's period. Its shardSyncIntervalMillis is a
+        // pause after each shard sync task (60 s by default), which held a fresh application's first leases back for
+        // a minute: the adapter sets it to 0 too, but only after its lease management factory has copied it.
         LeaseManagementConfig leases = timing.applyTo(configs.leaseManagementConfig())
+                .shardSyncIntervalMillis(0)
                 .leasesRecoveryAuditorExecutionFrequencyMillis(kclProperties.getShardSyncInterval().toMillis())
                 .gracefulLeaseHandoffConfig(GracefulLeaseHandoffConfig.builder()
                         .gracefulLeaseHandoffTimeoutMillis(shutdownTimeout.toMillis()).build());
