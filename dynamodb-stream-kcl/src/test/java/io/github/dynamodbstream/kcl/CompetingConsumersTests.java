@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -32,18 +31,12 @@ class CompetingConsumersTests {
     static final DynamoDbEmulatorExtension EMULATOR =
             DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(4));
 
-    private final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);
-
-    @AfterEach
-    void closeFleet() {
-        fleet.close();
-    }
+    @RegisterExtension
+    final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);
 
     @Test
     void everyChangeIsDeliveredOnceShardsAreSharedAndAStoppedInstanceHandsItsShardsOverWithinTheFailoverTime() {
-        fleet.createTable();
-        fleet.writeRound();
-        fleet.start("a", "b", "c");
+        fleet.createTableWriteAndStart("a", "b", "c");
         assertThat(fleet.running()).allSatisfy(instance -> {
             assertThat(fleet.context(instance).getBeansOfType(KclStreamContainer.class)).hasSize(1);
             assertThat(fleet.context(instance).getBeansOfType(DynamoDbStreamListenerContainer.class)).isEmpty();

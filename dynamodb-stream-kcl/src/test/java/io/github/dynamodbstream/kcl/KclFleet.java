@@ -7,7 +7,6 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 /**
  * Application instances in one JVM sharing one table's stream through the Kinesis Client Library, each reaching the
  * emulator through its own {@link CuttableProxy}; records what each delivered and when each took a lease.
- * An instance's worker id is its name.
+ * An instance's worker id is its name. Registered as a JUnit extension, it closes every instance after each test.
  */
-final class KclFleet implements AutoCloseable {
+final class KclFleet implements AutoCloseable, AfterEachCallback {
 
     static final String TABLE = "orders";
     static final String APPLICATION = "orders-app";
@@ -77,13 +77,21 @@ final class KclFleet implements AutoCloseable {
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
     }
 
-    /** Starts the instances at the same time and waits until every context is refreshed. */
+    /** Creates the table, writes a first round of changes and starts the instances. */
+    void createTableWriteAndStart(String... instances) {
+        createTable();
+        writeRound();
+        start(instances);
+    }
+
+    /**
+     * Starts the instances one after the other (a context is refreshed in a second or two, its KCL worker goes on in
+     * the background; Spring Boot's logging set-up is not made for contexts refreshed at the same moment).
+     */
     void start(String... instances) {
-        List<CompletableFuture<Void>> starting = new ArrayList<>();
         for (String instance : instances) {
-            starting.add(CompletableFuture.runAsync(() -> contexts.put(instance, start(instance))));
+            contexts.put(instance, start(instance));
         }
-        starting.forEach(CompletableFuture::join);
     }
 
     private ConfigurableApplicationContext start(String instance) {
@@ -94,21 +102,28 @@ final class KclFleet implements AutoCloseable {
                 .web(WebApplicationType.NONE)
                 .initializers(context -> context.getBeanFactory().registerSingleton("fleetMember",
                         new Member(instance, this)))
-                .properties(
-                        "dynamodb.stream.endpoint=" + proxy.endpoint(),
-                        "dynamodb.stream.region=" + emulator.region(),
-                        "dynamodb.stream.credentials.access-key-id=emulator",
-                        "dynamodb.stream.credentials.secret-access-key=emulator",
-                        "dynamodb.stream.table-name=" + TABLE,
-                        "dynamodb.stream.coordination=kcl",
-                        "dynamodb.stream.consumer-name=" + APPLICATION,
-                        "dynamodb.stream.starting-position=TRIM_HORIZON",
-                        "dynamodb.stream.poll-interval=100ms",
-                        "dynamodb.stream.shutdown-timeout=5s",
-                        "dynamodb.stream.kcl.worker-id=" + instance,
-                        "dynamodb.stream.kcl.failover-time=" + failover.toMillis() + "ms",
-                        "dynamodb.stream.kcl.shard-sync-interval=2s")
+                .properties(instanceProperties(proxy.endpoint(), emulator.region(), instance, failover))
+                .properties("dynamodb.stream.consumer-name=" + APPLICATION, "dynamodb.stream.table-name=" + TABLE)
                 .run();
+    }
+
+    /**
+     * What every test application in kcl mode sets: the emulator's address and credentials, {@code TRIM_HORIZON}, a
+     * 100 ms poll interval, a 5 s shutdown timeout, the worker id and the failover time, and a 2 s shard sync.
+     */
+    static String[] instanceProperties(URI endpoint, String region, String workerId, Duration failover) {
+        return new String[] {
+            "dynamodb.stream.endpoint=" + endpoint,
+            "dynamodb.stream.region=" + region,
+            "dynamodb.stream.credentials.access-key-id=emulator",
+            "dynamodb.stream.credentials.secret-access-key=emulator",
+            "dynamodb.stream.coordination=kcl",
+            "dynamodb.stream.starting-position=TRIM_HORIZON",
+            "dynamodb.stream.poll-interval=100ms",
+            "dynamodb.stream.shutdown-timeout=5s",
+            "dynamodb.stream.kcl.worker-id=" + workerId,
+            "dynamodb.stream.kcl.failover-time=" + failover.toMillis() + "ms",
+            "dynamodb.stream.kcl.shard-sync-interval=2s"};
     }
 
     Set<String> running() {
@@ -192,6 +207,11 @@ final class KclFleet implements AutoCloseable {
         Set<String> expected = written();
         await().atMost(atMost).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(log.distinctDelivered()).containsAll(expected));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

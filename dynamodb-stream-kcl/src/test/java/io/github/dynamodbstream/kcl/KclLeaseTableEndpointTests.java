@@ -66,20 +66,11 @@ class KclLeaseTableEndpointTests {
         writeItems(0, ITEMS);
         context = new SpringApplicationBuilder(InstanceApplication.class)
                 .web(WebApplicationType.NONE)
+                .properties(KclFleet.instanceProperties(EMULATOR.emulator().endpoint(), EMULATOR.emulator().region(),
+                        WORKER, Duration.ofSeconds(3)))
                 .properties(
-                        "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                        "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                        "dynamodb.stream.credentials.access-key-id=emulator",
-                        "dynamodb.stream.credentials.secret-access-key=emulator",
                         "dynamodb.stream.table-name=" + TABLE,
-                        "dynamodb.stream.coordination=kcl",
                         "dynamodb.stream.consumer-name=orders-app",
-                        "dynamodb.stream.starting-position=TRIM_HORIZON",
-                        "dynamodb.stream.poll-interval=100ms",
-                        "dynamodb.stream.shutdown-timeout=5s",
-                        "dynamodb.stream.kcl.worker-id=" + WORKER,
-                        "dynamodb.stream.kcl.failover-time=3s",
-                        "dynamodb.stream.kcl.shard-sync-interval=2s",
                         "management.endpoints.web.exposure.include=dynamodbstreams")
                 .run();
     }

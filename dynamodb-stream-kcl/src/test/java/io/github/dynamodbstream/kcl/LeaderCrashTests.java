@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -33,18 +32,12 @@ class LeaderCrashTests {
     static final DynamoDbEmulatorExtension EMULATOR =
             DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(4));
 
-    private final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);
-
-    @AfterEach
-    void closeFleet() {
-        fleet.close();
-    }
+    @RegisterExtension
+    final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);
 
     @Test
     void aCrashedLeadersShardsMoveNewShardsAreStillReadAndNothingIsLost() {
-        fleet.createTable();
-        fleet.writeRound();
-        fleet.start("a", "b", "c");
+        fleet.createTableWriteAndStart("a", "b", "c");
         fleet.awaitEverythingDelivered(Duration.ofMinutes(3));
         String leader = await().atMost(Duration.ofMinutes(1)).until(fleet::leader, Optional::isPresent).orElseThrow();
         await().atMost(Duration.ofMinutes(1)).until(() -> !fleet.heldBy(leader).isEmpty());

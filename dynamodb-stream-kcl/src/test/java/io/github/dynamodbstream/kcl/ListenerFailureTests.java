@@ -73,22 +73,15 @@ class ListenerFailureTests {
         put(dynamoDb, "before");
         context = new SpringApplicationBuilder(RejectingApplication.class)
                 .web(WebApplicationType.NONE)
+                .properties(KclFleet.instanceProperties(EMULATOR.emulator().endpoint(), EMULATOR.emulator().region(),
+                        "instance-1", Duration.ofSeconds(3)))
                 .properties(
-                        "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
-                        "dynamodb.stream.region=" + EMULATOR.emulator().region(),
-                        "dynamodb.stream.credentials.access-key-id=emulator",
-                        "dynamodb.stream.credentials.secret-access-key=emulator",
                         "dynamodb.stream.table-name=" + TABLE,
-                        "dynamodb.stream.coordination=kcl",
                         "dynamodb.stream.consumer-name=" + LEASE_TABLE,
-                        "dynamodb.stream.starting-position=TRIM_HORIZON",
-                        "dynamodb.stream.poll-interval=100ms",
                         "dynamodb.stream.on-failure=block",
                         "dynamodb.stream.retry.max-attempts=2",
                         "dynamodb.stream.retry.initial-backoff=50ms",
                         "dynamodb.stream.retry.max-backoff=200ms",
-                        "dynamodb.stream.shutdown-timeout=5s",
-                        "dynamodb.stream.kcl.failover-time=3s",
                         "management.endpoints.web.exposure.include=dynamodbstreams")
                 .run();
         await().atMost(Duration.ofMinutes(2)).until(() -> ACCEPTED.contains("before"));
