@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** Which beans {@code dynamodb.stream.coordination} gives, with the dynamodb-stream-kcl module on the class path. */
@@ -40,12 +37,7 @@ class DynamoDbStreamKclAutoConfigurationTests {
 
     @BeforeAll
     static void createTable() {
-        EMULATOR.dynamoDbClient().createTable(request -> request.tableName("orders")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("id")
-                        .attributeType(ScalarAttributeType.S))
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        OrdersTable.create(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
     }
 
     @Test

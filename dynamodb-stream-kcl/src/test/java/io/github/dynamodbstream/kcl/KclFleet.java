@@ -28,9 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
@@ -69,12 +66,7 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     }
 
     void createTable() {
-        dynamoDb.createTable(request -> request.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("id")
-                        .attributeType(ScalarAttributeType.S))
-                .streamSpecification(spec -> spec.streamEnabled(true)
-                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        OrdersTable.create(dynamoDb, TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
     }
 
     /** Creates the table, writes a first round of changes and starts the instances. */

@@ -27,9 +27,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** The {@code dynamodbStream} health indicator and the {@code dynamodbstreams} endpoint under kcl coordination. */
@@ -56,12 +53,7 @@ class KclHealthAndEndpointAutoConfigurationTests {
 
     @BeforeAll
     static void createTable() {
-        EMULATOR.dynamoDbClient().createTable(request -> request.tableName("orders")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("id")
-                        .attributeType(ScalarAttributeType.S))
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        OrdersTable.create(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
     }
 
     @Test

@@ -29,9 +29,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -57,12 +54,7 @@ class KclLeaseTableEndpointTests {
 
     @BeforeAll
     static void startOneInstanceOnAWrittenTable() {
-        EMULATOR.dynamoDbClient().createTable(request -> request.tableName(TABLE)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("id")
-                        .attributeType(ScalarAttributeType.S))
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        OrdersTable.create(EMULATOR.dynamoDbClient(), TABLE, StreamViewType.NEW_IMAGE);
         writeItems(0, ITEMS);
         context = new SpringApplicationBuilder(InstanceApplication.class)
                 .web(WebApplicationType.NONE)

@@ -31,9 +31,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
@@ -65,11 +62,7 @@ class ListenerFailureTests {
     @Test
     void checkpointStaysBeforeARecordTheListenersRejectUntilTheyAcceptIt() {
         DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
-        dynamoDb.createTable(request -> request.tableName(TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
-                .attributeDefinitions(attribute -> attribute.attributeName("id")
-                        .attributeType(ScalarAttributeType.S))
-                .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+        OrdersTable.create(dynamoDb, TABLE, StreamViewType.NEW_IMAGE);
         put(dynamoDb, "before");
         context = new SpringApplicationBuilder(RejectingApplication.class)
                 .web(WebApplicationType.NONE)
