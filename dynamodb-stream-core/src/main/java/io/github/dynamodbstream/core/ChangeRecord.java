@@ -275,6 +275,15 @@ public final class ChangeRecord {
         return plain(oldImage, "old");
     }
 
+    /**
+     * The key attributes as plain Java values, converted as in {@link #newItem()}.
+     *
+     * @return the keys, never empty for a record read from a stream
+     */
+    public Map<String, Object> keyItem() {
+        return plain(keys, "key");
+    }
+
     private Map<String, Object> plain(Map<String, AttributeValue> image, String which) {
         try {
             return PlainItemConverter.toPlainMap(image);

@@ -1,18 +1,30 @@
 package io.github.dynamodbstream.core;
 
-/** What a poller does with a batch of records its listener keeps failing on, after the retries are spent. */
+/**
+ * What a poller does with a record its listener keeps failing on, once the retries are spent. In every mode the
+ * records before it are acknowledged, and the records after it wait until it is delivered or given up on, so the
+ * changes of one item stay in order.
+ */
 public enum ListenerFailureMode {
 
     /**
-     * Hand the batch to the {@link FailedRecordHandler} (by default: an ERROR log line per record with its keys and
-     * sequence number), count it in {@link PollResult#recordsSkipped()}, and move on. Records are given up on.
+     * Give the record up: hand it to the {@link FailedRecordHandler} (by default an ERROR log line with its keys and
+     * sequence number), count it in {@link PollResult#recordsSkipped()}, and go on with the next record. A handler
+     * that throws keeps the shard at the record, as {@link #BLOCK} does.
      */
     SKIP,
 
     /**
-     * Keep the shard where it is: the round reports the shard as failed, and the next round delivers the same batch
-     * again, until the listener accepts it. Nothing is given up on; the shard makes no progress meanwhile. Other
-     * shards continue.
+     * Keep the shard at the record: the round reports the shard as failed, and the next round delivers the record
+     * again, until the listener accepts it (or it is older than the poller's maximum record age, when one is set:
+     * then it is given up on as with {@link #SKIP}). Nothing is given up on otherwise; the shard makes no progress
+     * meanwhile. Other shards continue.
      */
-    BLOCK
+    BLOCK,
+
+    /**
+     * Write the record to the poller's {@link DeadLetterStore}, then give it up as {@link #SKIP} does. A dead letter
+     * that cannot be written keeps the shard at the record, as {@link #BLOCK} does: nothing is dropped.
+     */
+    DEAD_LETTER
 }

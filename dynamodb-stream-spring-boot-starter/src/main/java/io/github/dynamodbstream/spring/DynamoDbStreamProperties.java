@@ -1,11 +1,14 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.StartingPosition;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -89,11 +92,32 @@ public class DynamoDbStreamProperties {
     private String consumerName;
 
     /**
-     * What to do with records the listeners keep failing on once the retries are spent: BLOCK keeps the shard where
-     * it is and delivers them again every poll until a listener accepts them (nothing is given up on), SKIP gives
-     * them up (a RecordFailedEvent is published).
+     * What to do with a record the listeners keep failing on once the retries are spent: BLOCK keeps the shard at
+     * that record and delivers it again every poll until a listener accepts it (nothing is given up on), SKIP gives
+     * it up (a RecordFailedEvent is published) and goes on with the next record, DEAD_LETTER writes it to the
+     * dead-letter store, then goes on as SKIP does.
      */
     private ListenerFailureMode onFailure = ListenerFailureMode.BLOCK;
+
+    /**
+     * Age after which a record the listeners keep failing on is given up on, whatever on-failure says: it is
+     * handled as SKIP (or written to the dead-letter store under DEAD_LETTER). Not set: a record of any age is kept
+     * under BLOCK.
+     */
+    private Duration maxRecordAge;
+
+    /**
+     * How changes reach the listeners: RECORD publishes one ItemInsertedEvent, ItemModifiedEvent or
+     * ItemRemovedEvent per change, BATCH one ItemChangesEvent per page of a shard.
+     */
+    private ListenerMode listenerMode = ListenerMode.RECORD;
+
+    /**
+     * Whether to start even when a listener of the stream's events runs asynchronously (@Async, an event
+     * multicaster with an executor, @TransactionalEventListener): the checkpoint then moves before the listener's
+     * work is done, so a crash can lose changes.
+     */
+    private boolean allowAsynchronousListeners;
 
     /**
      * Maximum time to wait on shutdown for the batch in flight to be delivered and checkpointed.
@@ -118,6 +142,10 @@ public class DynamoDbStreamProperties {
     private final Retry retry = new Retry();
 
     private final Replica replica = new Replica();
+
+    private final Filter filter = new Filter();
+
+    private final DeadLetter deadLetter = new DeadLetter();
 
     /**
      * Streams by name, for applications that read several streams; each key falls back to the top-level key of
@@ -219,6 +247,38 @@ public class DynamoDbStreamProperties {
 
     public void setOnFailure(ListenerFailureMode onFailure) {
         this.onFailure = onFailure;
+    }
+
+    public Duration getMaxRecordAge() {
+        return maxRecordAge;
+    }
+
+    public void setMaxRecordAge(Duration maxRecordAge) {
+        this.maxRecordAge = maxRecordAge;
+    }
+
+    public ListenerMode getListenerMode() {
+        return listenerMode;
+    }
+
+    public void setListenerMode(ListenerMode listenerMode) {
+        this.listenerMode = listenerMode;
+    }
+
+    public boolean isAllowAsynchronousListeners() {
+        return allowAsynchronousListeners;
+    }
+
+    public void setAllowAsynchronousListeners(boolean allowAsynchronousListeners) {
+        this.allowAsynchronousListeners = allowAsynchronousListeners;
+    }
+
+    public Filter getFilter() {
+        return filter;
+    }
+
+    public DeadLetter getDeadLetter() {
+        return deadLetter;
     }
 
     public Duration getShutdownTimeout() {
@@ -357,21 +417,21 @@ public class DynamoDbStreamProperties {
         }
     }
 
-    /** How often a batch is delivered again when a listener throws, before on-failure applies. */
+    /** How often a record is delivered again when a listener throws on it, before on-failure applies. */
     public static class Retry {
 
         /**
-         * Number of deliveries of a batch in all, the first one included; 1 means no retry.
+         * Number of deliveries of a failing record in each poll, the first one included; 1 means no retry.
          */
         private int maxAttempts = 3;
 
         /**
-         * Delay before the first retry; it doubles on each retry, up to max-backoff.
+         * Upper bound of the delay before the first retry; the bound doubles on each retry, up to max-backoff, and each delay is drawn at random below its bound (full jitter).
          */
         private Duration initialBackoff = Duration.ofMillis(200);
 
         /**
-         * Longest delay between two deliveries of a batch.
+         * Longest delay between two deliveries of a failing record.
          */
         private Duration maxBackoff = Duration.ofSeconds(5);
 
@@ -397,6 +457,74 @@ public class DynamoDbStreamProperties {
 
         public void setMaxBackoff(Duration maxBackoff) {
             this.maxBackoff = maxBackoff;
+        }
+    }
+
+    /**
+     * Which records reach the listeners; the others are acknowledged without delivery and counted in
+     * dynamodb.stream.records.filtered. Under dynamodb.stream.streams.<name>.filter, a key that is not set falls
+     * back to dynamodb.stream.filter.
+     */
+    public static class Filter {
+
+        /**
+         * Change types delivered (INSERT, MODIFY, REMOVE); not set: every type.
+         */
+        private Set<ChangeType> changeTypes = new LinkedHashSet<>();
+
+        /**
+         * SpEL condition a record must meet to be delivered, evaluated on the record before any mapping. Its
+         * variables: #type (INSERT, MODIFY or REMOVE, as a string), #keys, #newImage and #oldImage (plain maps:
+         * strings, BigDecimal numbers, booleans, lists, maps, sets). Example: #type != 'REMOVE' and
+         * #newImage['status'] == 'PAID'. Not set: every record.
+         */
+        private String condition;
+
+        public Set<ChangeType> getChangeTypes() {
+            return changeTypes;
+        }
+
+        public void setChangeTypes(Set<ChangeType> changeTypes) {
+            this.changeTypes = changeTypes;
+        }
+
+        public String getCondition() {
+            return condition;
+        }
+
+        public void setCondition(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** Where records given up on are written when on-failure is DEAD_LETTER. */
+    public static class DeadLetter {
+
+        /**
+         * Name of the DynamoDB table that dead letters are written to, unless the application has a
+         * DeadLetterStore bean of its own.
+         */
+        private String tableName = "dynamodb-stream-dead-letters";
+
+        /**
+         * Whether to create the dead-letter table at start when it does not exist.
+         */
+        private boolean createTable;
+
+        public String getTableName() {
+            return tableName;
+        }
+
+        public void setTableName(String tableName) {
+            this.tableName = tableName;
+        }
+
+        public boolean isCreateTable() {
+            return createTable;
+        }
+
+        public void setCreateTable(boolean createTable) {
+            this.createTable = createTable;
         }
     }
 
@@ -449,9 +577,21 @@ public class DynamoDbStreamProperties {
         private String consumerName;
 
         /**
-         * What to do with records of this stream the listeners keep failing on.
+         * What to do with a record of this stream the listeners keep failing on.
          */
         private ListenerFailureMode onFailure;
+
+        /**
+         * Age after which a record of this stream the listeners keep failing on is given up on.
+         */
+        private Duration maxRecordAge;
+
+        /**
+         * How changes of this stream reach the listeners: RECORD or BATCH.
+         */
+        private ListenerMode listenerMode;
+
+        private final Filter filter = new Filter();
 
         private final StreamRetry retry = new StreamRetry();
 
@@ -537,6 +677,26 @@ public class DynamoDbStreamProperties {
             this.onFailure = onFailure;
         }
 
+        public Duration getMaxRecordAge() {
+            return maxRecordAge;
+        }
+
+        public void setMaxRecordAge(Duration maxRecordAge) {
+            this.maxRecordAge = maxRecordAge;
+        }
+
+        public ListenerMode getListenerMode() {
+            return listenerMode;
+        }
+
+        public void setListenerMode(ListenerMode listenerMode) {
+            this.listenerMode = listenerMode;
+        }
+
+        public Filter getFilter() {
+            return filter;
+        }
+
         public StreamRetry getRetry() {
             return retry;
         }
@@ -550,7 +710,7 @@ public class DynamoDbStreamProperties {
     public static class StreamRetry {
 
         /**
-         * Number of deliveries of a batch in all, the first one included.
+         * Number of deliveries of a failing record of this stream in each poll, the first one included.
          */
         private Integer maxAttempts;
 
@@ -560,7 +720,7 @@ public class DynamoDbStreamProperties {
         private Duration initialBackoff;
 
         /**
-         * Longest delay between two deliveries of a batch.
+         * Longest delay between two deliveries of a failing record.
          */
         private Duration maxBackoff;
 

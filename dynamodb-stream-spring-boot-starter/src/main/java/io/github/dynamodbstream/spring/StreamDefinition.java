@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -7,6 +8,7 @@ import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.springframework.core.ResolvableType;
 
 /**
@@ -24,8 +26,12 @@ import org.springframework.core.ResolvableType;
  * @param maxRecords maximum records per {@code GetRecords} call
  * @param shardDiscoveryInterval interval between two shard discoveries
  * @param consumerName the consumer name that keys the checkpoints
- * @param retry how often and how far apart a failed batch is delivered again
- * @param onFailure what happens to a batch once the retries are spent
+ * @param retry how often and how far apart a failed record is delivered again
+ * @param onFailure what happens to a failed record once the retries are spent
+ * @param maxRecordAge a failed record older than this is given up on whatever {@code onFailure} says, or
+ *        {@code null} to keep retrying a record of any age
+ * @param listenerMode whether changes are published one event each or one event per page
+ * @param filter the records delivered; the others are acknowledged without delivery
  */
 public record StreamDefinition(
         String name,
@@ -38,7 +44,10 @@ public record StreamDefinition(
         Duration shardDiscoveryInterval,
         String consumerName,
         RetryPolicy retry,
-        ListenerFailureMode onFailure) {
+        ListenerFailureMode onFailure,
+        Duration maxRecordAge,
+        ListenerMode listenerMode,
+        Predicate<ChangeRecord> filter) {
 
     public StreamDefinition {
         Objects.requireNonNull(name, "name");
@@ -50,6 +59,8 @@ public record StreamDefinition(
         Objects.requireNonNull(consumerName, "consumerName");
         Objects.requireNonNull(retry, "retry");
         Objects.requireNonNull(onFailure, "onFailure");
+        Objects.requireNonNull(listenerMode, "listenerMode");
+        Objects.requireNonNull(filter, "filter");
     }
 
     /** The name of the table whose changes the stream carries. */

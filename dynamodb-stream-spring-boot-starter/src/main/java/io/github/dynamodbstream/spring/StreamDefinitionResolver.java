@@ -1,6 +1,5 @@
 package io.github.dynamodbstream.spring;
 
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
@@ -127,7 +126,17 @@ final class StreamDefinitionResolver {
                 discoveryInterval,
                 consumerName(stream),
                 retry(stream.getRetry(), prefix),
-                or(stream.getOnFailure(), properties.getOnFailure(), ListenerFailureMode.SKIP));
+                or(stream.getOnFailure(), properties.getOnFailure()),
+                maxRecordAge(stream, prefix),
+                or(stream.getListenerMode(), properties.getListenerMode()),
+                RecordFilters.of(properties.getFilter(), stream.getFilter(), prefix));
+    }
+
+    private Duration maxRecordAge(DynamoDbStreamProperties.Stream stream, String prefix) {
+        Duration age = stream.getMaxRecordAge() != null ? stream.getMaxRecordAge() : properties.getMaxRecordAge();
+        String property = (stream.getMaxRecordAge() != null ? prefix : DynamoDbStreamProperties.PREFIX)
+                + ".max-record-age";
+        return age == null ? null : positive(age, property, false);
     }
 
     private Class<?> loadItemType(String className, String property) {

@@ -1,0 +1,106 @@
+package io.github.dynamodbstream.spring;
+
+import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.expression.EvaluationContext;
+import org.springframework.expression.EvaluationException;
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+import org.springframework.expression.spel.support.SimpleEvaluationContext;
+
+/**
+ * Turns a stream's {@code filter.*} keys into the predicate of the records it delivers: by change type, then by a
+ * SpEL condition on the record's type, keys and images, evaluated in a read-only context (no method calls on
+ * beans, no types, no assignments).
+ */
+final class RecordFilters {
+
+    private RecordFilters() {
+    }
+
+    /**
+     * @param defaults the top-level {@code dynamodb.stream.filter}
+     * @param stream the stream's own {@code filter}; each key not set falls back to {@code defaults}
+     * @param prefix the stream's property prefix, for error messages
+     * @throws DynamoDbStreamConfigurationException when the condition does not parse
+     */
+    static Predicate<ChangeRecord> of(DynamoDbStreamProperties.Filter defaults, DynamoDbStreamProperties.Filter stream,
+            String prefix) {
+        boolean ownTypes = stream != defaults && !stream.getChangeTypes().isEmpty();
+        Set<ChangeType> types = ownTypes ? stream.getChangeTypes() : defaults.getChangeTypes();
+        boolean ownCondition = stream != defaults && hasText(stream.getCondition());
+        String condition = ownCondition ? stream.getCondition() : defaults.getCondition();
+        String property = (ownCondition ? prefix : DynamoDbStreamProperties.PREFIX) + ".filter.condition";
+        Predicate<ChangeRecord> byType = types.isEmpty() || types.containsAll(EnumSet.allOf(ChangeType.class))
+                ? null : byType(EnumSet.copyOf(types));
+        Predicate<ChangeRecord> byCondition = hasText(condition) ? new Condition(condition.trim(), property) : null;
+        if (byType == null) {
+            return byCondition != null ? byCondition : record -> true;
+        }
+        return byCondition != null ? byType.and(byCondition) : byType;
+    }
+
+    private static Predicate<ChangeRecord> byType(EnumSet<ChangeType> types) {
+        return record -> types.contains(record.type());
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** A SpEL condition; the images are converted to plain maps only when the condition names them. */
+    private static final class Condition implements Predicate<ChangeRecord> {
+
+        private static final SpelExpressionParser PARSER = new SpelExpressionParser();
+
+        private final Expression expression;
+        private final String text;
+        private final String property;
+        private final boolean usesKeys;
+        private final boolean usesNewImage;
+        private final boolean usesOldImage;
+
+        Condition(String text, String property) {
+            try {
+                this.expression = PARSER.parseExpression(text);
+            } catch (ParseException e) {
+                throw new DynamoDbStreamConfigurationException(property + " '" + text + "' is not a valid SpEL "
+                        + "expression: " + e.getMessage(), "Write a boolean SpEL condition on the variables #type, "
+                        + "#keys, #newImage and #oldImage, for example: #type != 'REMOVE' and "
+                        + "#newImage['status'] == 'PAID'.", e);
+            }
+            this.text = text;
+            this.property = property;
+            this.usesKeys = text.contains("#keys");
+            this.usesNewImage = text.contains("#newImage");
+            this.usesOldImage = text.contains("#oldImage");
+        }
+
+        @Override
+        public boolean test(ChangeRecord record) {
+            EvaluationContext context = SimpleEvaluationContext.forReadOnlyDataBinding().build();
+            context.setVariable("type", record.type().name());
+            if (usesKeys) {
+                context.setVariable("keys", record.keyItem());
+            }
+            if (usesNewImage) {
+                context.setVariable("newImage", record.newItem());
+            }
+            if (usesOldImage) {
+                context.setVariable("oldImage", record.oldItem());
+            }
+            try {
+                return Boolean.TRUE.equals(expression.getValue(context, Boolean.class));
+            } catch (EvaluationException e) {
+                throw new IllegalStateException(property + " '" + text + "' could not be evaluated on the "
+                        + record.type() + " record of shard " + record.shardId() + " at sequence number "
+                        + record.sequenceNumber() + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
