@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core;
 
 import io.github.dynamodbstream.core.internal.checkpoint.CheckpointItem;
-import io.github.dynamodbstream.core.internal.checkpoint.CheckpointTable;
+import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import io.github.dynamodbstream.core.internal.checkpoint.UnreadableCheckpointException;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,7 +67,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
 
     private final DynamoDbClient client;
     private final String tableName;
-    private final CheckpointTable table;
+    private final KeyedTable table;
     private final String ownerId = UUID.randomUUID().toString();
     /** Owners of items read by {@link #load} that this instance has not written yet: it may take them over. */
     private final Map<ItemKey, String> ownersAtLoad = new ConcurrentHashMap<>();
@@ -75,7 +75,8 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
     private DynamoDbShardStateRepository(Builder builder) {
         this.client = builder.client;
         this.tableName = builder.tableName;
-        this.table = new CheckpointTable(client, tableName);
+        this.table = new KeyedTable(client, tableName, "checkpoint", CheckpointItem.CONSUMER_STREAM,
+                CheckpointItem.SHARD_ID);
         table.verify(builder.createTableIfMissing);
         log.info("Checkpoints are kept in DynamoDB table '{}' (owner id {})", tableName, ownerId);
     }

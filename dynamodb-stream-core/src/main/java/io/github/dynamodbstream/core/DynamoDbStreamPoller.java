@@ -2,6 +2,7 @@ package io.github.dynamodbstream.core;
 
 import io.github.dynamodbstream.core.internal.api.StreamApi;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryRules;
 import io.github.dynamodbstream.core.internal.delivery.LoggingFailedRecordHandler;
 import io.github.dynamodbstream.core.internal.delivery.RecordConverter;
 import io.github.dynamodbstream.core.internal.read.ShardReader;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
@@ -72,8 +74,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
                 ? new InMemoryShardStateRepository() : builder.shardStateRepository;
         this.checkpoints = new Checkpoints(repository, builder.consumerName, streamArn, builder.clock);
         ShardDiscovery discovery = new ShardDiscovery(api, streamArn, builder.clock, builder.discoveryInterval);
-        DeliveryPolicy delivery = new DeliveryPolicy(builder.listener, builder.listenerRetryPolicy,
-                builder.listenerFailureMode, builder.failedRecordHandler, observer);
+        DeliveryPolicy delivery = new DeliveryPolicy(builder.listener, builder.deliveryRules(), observer,
+                builder.clock);
         ShardReader reader = new ShardReader(api, streamArn, builder.maxRecordsPerCall, builder.maxCallsPerShardPerRound,
                 new RecordConverter(arn, builder.listener, observer), delivery, checkpoints, observer, builder.clock);
         this.ownedExecutor = builder.executor == null ? PollerThreads.readerPool(builder.maxConcurrentShards) : null;
@@ -233,6 +235,9 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         private RetryPolicy listenerRetryPolicy = RetryPolicy.of(3, Duration.ofMillis(100), Duration.ofSeconds(2));
         private ListenerFailureMode listenerFailureMode = ListenerFailureMode.BLOCK;
         private FailedRecordHandler failedRecordHandler = new LoggingFailedRecordHandler();
+        private DeadLetterStore deadLetterStore;
+        private Duration maxRecordAge;
+        private Predicate<ChangeRecord> recordFilter = record -> true;
         private Executor executor;
         private int maxConcurrentShards = 4;
         private Clock clock = Clock.systemUTC();
@@ -317,15 +322,19 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             return this;
         }
 
-        /** Retries of a batch the listener threw on. Default: 3 attempts, 100 ms to 2 s apart, full jitter. */
+        /**
+         * Attempts on a record the listener fails on, in each round, and the backoff between them. The records before
+         * it are acknowledged; it is retried alone. Default: 3 attempts, 100 ms to 2 s apart, full jitter.
+         */
         public Builder listenerRetryPolicy(RetryPolicy listenerRetryPolicy) {
             this.listenerRetryPolicy = listenerRetryPolicy;
             return this;
         }
 
         /**
-         * What happens to a batch the listener still fails on after its retries. Default
-         * {@link ListenerFailureMode#BLOCK}: nothing is given up on.
+         * What happens to a record the listener still fails on after its retries. Default
+         * {@link ListenerFailureMode#BLOCK}: nothing is given up on. {@link ListenerFailureMode#DEAD_LETTER} needs
+         * a {@link #deadLetterStore}.
          */
         public Builder listenerFailureMode(ListenerFailureMode listenerFailureMode) {
             this.listenerFailureMode = listenerFailureMode;
@@ -333,11 +342,38 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
 
         /**
-         * Receives the batches given up on with {@link ListenerFailureMode#SKIP}. Default: logs each record at ERROR
-         * with its keys and sequence number.
+         * Receives each record given up on (one at a time), after its dead letter was written under
+         * {@link ListenerFailureMode#DEAD_LETTER}. Default: logs the record at ERROR with its keys and sequence
+         * number.
          */
         public Builder failedRecordHandler(FailedRecordHandler failedRecordHandler) {
             this.failedRecordHandler = failedRecordHandler;
+            return this;
+        }
+
+        /** Where {@link ListenerFailureMode#DEAD_LETTER} writes the records it gives up on; required in that mode. */
+        public Builder deadLetterStore(DeadLetterStore deadLetterStore) {
+            this.deadLetterStore = deadLetterStore;
+            return this;
+        }
+
+        /**
+         * Age after which a record the listener keeps failing on is given up on even under
+         * {@link ListenerFailureMode#BLOCK} (handed to the failed-record handler), measured from its approximate
+         * creation time. Default {@code null}: a record of any age is kept.
+         */
+        public Builder maxRecordAge(Duration maxRecordAge) {
+            this.maxRecordAge = maxRecordAge;
+            return this;
+        }
+
+        /**
+         * Which records the listener receives; the others are acknowledged without delivery and counted by
+         * {@link PollerObserver#recordsFiltered}. Default: every record. A filter that throws on a record lets it
+         * through (logged at WARN).
+         */
+        public Builder recordFilter(Predicate<ChangeRecord> recordFilter) {
+            this.recordFilter = recordFilter;
             return this;
         }
 
@@ -393,7 +429,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             require(discoveryInterval, "discoveryInterval", "a duration");
             require(apiRetryPolicy, "apiRetryPolicy", "a RetryPolicy");
             require(listenerRetryPolicy, "listenerRetryPolicy", "a RetryPolicy");
-            require(listenerFailureMode, "listenerFailureMode", "SKIP or BLOCK");
+            require(listenerFailureMode, "listenerFailureMode", "BLOCK, SKIP or DEAD_LETTER");
+            require(recordFilter, "recordFilter", "a Predicate<ChangeRecord>");
             require(failedRecordHandler, "failedRecordHandler", "a FailedRecordHandler");
             require(clock, "clock", "a Clock");
             require(observer, "observer", "a PollerObserver, or PollerObserver.NONE");
@@ -416,7 +453,13 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             if (discoveryInterval.isNegative() || shutdownTimeout.isNegative()) {
                 throw new IllegalArgumentException("discoveryInterval and shutdownTimeout must not be negative");
             }
+            deliveryRules();
             return new DynamoDbStreamPoller(this);
+        }
+
+        private DeliveryRules deliveryRules() {
+            return new DeliveryRules(listenerRetryPolicy, listenerFailureMode, maxRecordAge, recordFilter,
+                    failedRecordHandler, deadLetterStore, consumerName);
         }
 
         /** DynamoDB Streams serves a stream only in its table's region: a client of another region never finds it. */

@@ -49,12 +49,19 @@ public interface PollerObserver {
     default void lag(String shardId, Duration lag) {
     }
 
-    /** The listener threw while handling a batch of a shard (each attempt counts). */
+    /** The listener threw while handling records of a shard (each attempt counts). */
     default void listenerFailed(String shardId, Throwable failure) {
     }
 
-    /** Records given up on after the listener failed on them (with {@link ListenerFailureMode#SKIP}). */
+    /**
+     * Records given up on after the listener failed on them ({@link ListenerFailureMode#SKIP},
+     * {@link ListenerFailureMode#DEAD_LETTER}, or older than the maximum record age).
+     */
     default void recordsSkipped(String shardId, int count) {
+    }
+
+    /** Records acknowledged without delivery because the poller's record filter left them out. */
+    default void recordsFiltered(String shardId, int count) {
     }
 
     /** A record could not be read into a {@link ChangeRecord} and was skipped. */

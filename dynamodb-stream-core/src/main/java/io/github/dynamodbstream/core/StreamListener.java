@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * only after its parent was read to its end, so the changes of one item arrive in the order they were made.
  * Different shards may be delivered at the same time on different threads: the listener must be thread-safe.
  *
- * <p>Returning normally acknowledges the records: the poller saves the checkpoint after them. Throwing an exception
- * acknowledges nothing of the batch: it is retried, then skipped or kept, as the poller's
- * {@link ListenerFailureMode} says. Delivery is at least once: after a crash the batch in flight is delivered again.
+ * <p>Returning normally acknowledges the records: the poller saves the checkpoint after them. A record listener that
+ * throws fails that record alone: the records before it are acknowledged, it is retried alone, then given up on or
+ * kept as the poller's {@link ListenerFailureMode} says, and the records after it wait until then. Delivery is at
+ * least once: after a crash the batch in flight is delivered again.
  */
 public interface StreamListener {
 
@@ -35,16 +36,25 @@ public interface StreamListener {
 
     /**
      * A batch of records of one shard, in sequence-number order. By default each record is passed, in order, to
-     * {@link #onInsert}, {@link #onModify} or {@link #onRemove}. Override it to handle a whole batch at once.
+     * {@link #onInsert}, {@link #onModify} or {@link #onRemove}, and an exception of one of them is thrown again as a
+     * {@link BatchListenerFailedException} naming the record. Override it to handle a whole batch at once; throw a
+     * {@link BatchListenerFailedException} to name the record that failed, or any other exception to have the poller
+     * split the batch until it finds that record.
      *
      * @param records the records, never empty
      */
     default void onBatch(List<ChangeRecord> records) {
         for (ChangeRecord record : records) {
-            switch (record.type()) {
-                case INSERT -> onInsert(record);
-                case MODIFY -> onModify(record);
-                case REMOVE -> onRemove(record);
+            try {
+                switch (record.type()) {
+                    case INSERT -> onInsert(record);
+                    case MODIFY -> onModify(record);
+                    case REMOVE -> onRemove(record);
+                }
+            } catch (BatchListenerFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(record, e);
             }
         }
     }

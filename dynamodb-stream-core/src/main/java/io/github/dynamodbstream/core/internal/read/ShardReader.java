@@ -7,7 +7,6 @@ import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardFailure;
 import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.core.internal.api.StreamApi;
-import io.github.dynamodbstream.core.internal.delivery.DeliveryOutcome;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryResult;
 import io.github.dynamodbstream.core.internal.delivery.RecordBatch;
@@ -192,33 +191,37 @@ public final class ShardReader {
         return !active || result.emptyPagesInARow() >= EMPTY_PAGES_BEFORE_CAUGHT_UP;
     }
 
-    /** Delivers a page and saves the checkpoint after it; {@code false} when the shard must stop for this round. */
+    /**
+     * Delivers a page and saves the checkpoint after what was acknowledged; {@code false} when the shard must stop for
+     * this round at a record the listener failed on (the records before it are checkpointed first, so neither a
+     * retry nor a restart delivers them again).
+     */
     private boolean deliver(TrackedShard shard, List<Record> page, boolean last, ShardReadResult result,
             BooleanSupplier stopping) {
         RecordBatch batch = converter.convert(shard.shardId(), page);
         result.addMalformed(batch.malformed());
-        if (!batch.records().isEmpty()) {
-            DeliveryResult delivery;
-            boolean completed = false;
+        List<ChangeRecord> records = batch.records();
+        if (!records.isEmpty()) {
+            DeliveryResult delivery = null;
             try {
-                delivery = deliveryPolicy.deliver(shard.shardId(), batch, stopping);
-                completed = delivery.outcome() != DeliveryOutcome.BLOCKED;
+                delivery = deliveryPolicy.deliver(shard.shardId(), records, stopping);
             } finally {
-                if (!completed) {
+                if (delivery == null) {
                     shard.replayFrom(batch.firstSequenceNumber());
                 }
             }
-            if (!completed) {
-                fail(result, "the listener failed on the batch at sequence number " + batch.firstSequenceNumber()
-                        + "; it is delivered again next round", delivery.failure());
+            result.addDelivered(delivery.delivered());
+            result.addSkipped(delivery.skipped());
+            if (delivery.acknowledged() > 0) {
+                reportLag(shard.shardId(), records.subList(0, delivery.acknowledged()));
+            }
+            if (delivery.blocked()) {
+                blockAt(shard, records, delivery.acknowledged());
+                fail(result, "the listener failed on the record at sequence number "
+                        + records.get(delivery.acknowledged()).sequenceNumber() + "; it is delivered again next round",
+                        delivery.failure());
                 return false;
             }
-            if (delivery.outcome() == DeliveryOutcome.SKIPPED) {
-                result.addSkipped(batch.records().size());
-            } else {
-                result.addDelivered(batch.countsByType());
-            }
-            reportLag(shard.shardId(), batch.records());
         }
         String sequenceNumber = batch.lastSequenceNumber() == null ? shard.checkpoint() : batch.lastSequenceNumber();
         if (sequenceNumber != null || last) {
@@ -226,6 +229,16 @@ public final class ShardReader {
         }
         shard.acknowledge(batch.lastSequenceNumber());
         return true;
+    }
+
+    /** Checkpoints the records before a blocking one and makes the next read start at it. */
+    private void blockAt(TrackedShard shard, List<ChangeRecord> records, int blocking) {
+        if (blocking > 0) {
+            String acknowledged = records.get(blocking - 1).sequenceNumber();
+            checkpoints.save(shard.shardId(), acknowledged, false);
+            shard.acknowledge(acknowledged);
+        }
+        shard.replayFrom(records.get(blocking).sequenceNumber());
     }
 
     /** Marks a shard read to its end; {@code saved} when the last page's checkpoint already said so. */

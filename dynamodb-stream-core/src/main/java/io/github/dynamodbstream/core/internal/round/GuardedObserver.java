@@ -73,6 +73,11 @@ public final class GuardedObserver implements PollerObserver {
     }
 
     @Override
+    public void recordsFiltered(String shardId, int count) {
+        guard("recordsFiltered", observer -> observer.recordsFiltered(shardId, count));
+    }
+
+    @Override
     public void malformedRecord(String shardId, String sequenceNumber) {
         guard("malformedRecord", observer -> observer.malformedRecord(shardId, sequenceNumber));
     }

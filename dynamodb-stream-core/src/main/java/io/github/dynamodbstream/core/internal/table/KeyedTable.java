@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core.internal.checkpoint;
+package io.github.dynamodbstream.core.internal.table;
 
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import java.util.List;
@@ -16,25 +16,39 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
-/** Checks that the checkpoint table exists with the expected key, and creates it when asked. */
-public final class CheckpointTable {
+/**
+ * A table of this library's own (checkpoints, dead letters) with a string partition key and a string sort key:
+ * checks that it exists with that key, and creates it when asked.
+ */
+public final class KeyedTable {
 
-    private static final Logger log = LoggerFactory.getLogger(CheckpointTable.class);
-
-    private static final List<KeySchemaElement> KEY_SCHEMA = List.of(
-            KeySchemaElement.builder().attributeName(CheckpointItem.CONSUMER_STREAM).keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName(CheckpointItem.SHARD_ID).keyType(KeyType.RANGE).build());
+    private static final Logger log = LoggerFactory.getLogger(KeyedTable.class);
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final String role;
+    private final String partitionKey;
+    private final String sortKey;
+    private final List<KeySchemaElement> keySchema;
 
-    public CheckpointTable(DynamoDbClient client, String tableName) {
+    /**
+     * @param role what the table holds, in messages: {@code checkpoint} or {@code dead-letter}
+     * @param partitionKey the name of the string partition key
+     * @param sortKey the name of the string sort key
+     */
+    public KeyedTable(DynamoDbClient client, String tableName, String role, String partitionKey, String sortKey) {
         this.client = client;
         this.tableName = tableName;
+        this.role = role;
+        this.partitionKey = partitionKey;
+        this.sortKey = sortKey;
+        this.keySchema = List.of(
+                KeySchemaElement.builder().attributeName(partitionKey).keyType(KeyType.HASH).build(),
+                KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
     }
 
     /**
-     * Makes sure the table exists and has the checkpoint key schema; creates it (on-demand capacity) and waits
+     * Makes sure the table exists and has its key schema; creates it (on-demand capacity) and waits
      * until it is active when {@code create} is set.
      */
     public void verify(boolean create) {
@@ -43,18 +57,18 @@ public final class CheckpointTable {
             table = describe();
         } catch (ResourceNotFoundException e) {
             if (!create) {
-                throw new DynamoDbStreamException("The checkpoint table '" + tableName + "' does not exist. Create it "
-                        + "(partition key '" + CheckpointItem.CONSUMER_STREAM + "' and sort key '"
-                        + CheckpointItem.SHARD_ID + "', both strings) or set createTableIfMissing(true).", e);
+                throw new DynamoDbStreamException("The " + role + " table '" + tableName + "' does not exist. Create "
+                        + "it (partition key '" + partitionKey + "' and sort key '" + sortKey + "', both strings) or "
+                        + "set createTableIfMissing(true).", e);
             }
             table = create();
         } catch (SdkException e) {
             throw failure("dynamodb:DescribeTable", e);
         }
-        if (!table.keySchema().equals(KEY_SCHEMA)) {
-            throw new DynamoDbStreamException("The table '" + tableName + "' is not a checkpoint table: its key is "
-                    + table.keySchema() + ", expected partition key '" + CheckpointItem.CONSUMER_STREAM
-                    + "' and sort key '" + CheckpointItem.SHARD_ID + "'. Choose another tableName.");
+        if (!table.keySchema().equals(keySchema)) {
+            throw new DynamoDbStreamException("The table '" + tableName + "' is not a " + role + " table: its key is "
+                    + table.keySchema() + ", expected partition key '" + partitionKey + "' and sort key '" + sortKey
+                    + "'. Choose another tableName.");
         }
     }
 
@@ -66,13 +80,12 @@ public final class CheckpointTable {
         try {
             client.createTable(request -> request
                     .tableName(tableName)
-                    .keySchema(KEY_SCHEMA)
-                    .attributeDefinitions(
-                            stringAttribute(CheckpointItem.CONSUMER_STREAM), stringAttribute(CheckpointItem.SHARD_ID))
+                    .keySchema(keySchema)
+                    .attributeDefinitions(stringAttribute(partitionKey), stringAttribute(sortKey))
                     .billingMode(BillingMode.PAY_PER_REQUEST));
-            log.info("Created checkpoint table '{}'", tableName);
+            log.info("Created {} table '{}'", role, tableName);
         } catch (ResourceInUseException e) {
-            log.debug("Checkpoint table '{}' is being created by another caller", tableName);
+            log.debug("The {} table '{}' is being created by another caller", role, tableName);
         } catch (SdkException e) {
             throw failure("dynamodb:CreateTable", e);
         }
@@ -80,7 +93,7 @@ public final class CheckpointTable {
             return waiter.waitUntilTableExists(request -> request.tableName(tableName))
                     .matched()
                     .response()
-                    .orElseThrow(() -> new DynamoDbStreamException("The checkpoint table '" + tableName
+                    .orElseThrow(() -> new DynamoDbStreamException("The " + role + " table '" + tableName
                             + "' did not become ACTIVE. Check its status in the DynamoDB console."))
                     .table();
         } catch (SdkException e) {
@@ -94,7 +107,7 @@ public final class CheckpointTable {
 
     /** A failed call on the table, naming the IAM action to check. */
     public DynamoDbStreamException failure(String action, SdkException cause) {
-        return new DynamoDbStreamException(action + " on checkpoint table '" + tableName + "' failed: "
+        return new DynamoDbStreamException(action + " on " + role + " table '" + tableName + "' failed: "
                 + cause.getMessage() + ". Check that the table exists in this region and account, and that the "
                 + "caller is allowed " + action + " on it.", cause);
     }
