@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
+import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;
@@ -38,10 +39,11 @@ public final class DynamoDbStreamKclAutoConfiguration {
     @ConditionalOnMissingBean
     KclStreamContainer dynamoDbStreamKclContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            ApplicationEventPublisher publisher, ObjectProvider<KclStreamObserver> observers) {
+            ApplicationEventPublisher publisher, ObjectProvider<KclStreamObserver> observers,
+            ObjectProvider<DeadLetterStore> deadLetters) {
         kclProperties.validate();
         return new KclStreamContainer(streams, streamsClient, properties, kclProperties, publisher,
-                () -> observers.orderedStream().toList());
+                () -> observers.orderedStream().toList(), deadLetters::getObject);
     }
 
     /** Micrometer metrics, when Micrometer is on the class path and the application has a {@link MeterRegistry}. */

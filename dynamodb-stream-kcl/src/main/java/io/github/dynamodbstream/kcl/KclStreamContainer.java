@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
+import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.kcl.internal.CompositeKclStreamObserver;
 import io.github.dynamodbstream.kcl.internal.KclClients;
 import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
@@ -39,6 +40,7 @@ public final class KclStreamContainer implements SmartLifecycle {
     private final DynamoDbStreamKclProperties kclProperties;
     private final ApplicationEventPublisher publisher;
     private final Supplier<List<KclStreamObserver>> observers;
+    private final Supplier<DeadLetterStore> deadLetters;
     private final List<KclStreamWorker> workers = new ArrayList<>();
     private KclClients clients;
     private StreamActivity activity;
@@ -50,16 +52,20 @@ public final class KclStreamContainer implements SmartLifecycle {
      * @param kclProperties the coordination settings
      * @param publisher where the events go
      * @param observers the observers of the record processors, asked for at each start
+     * @param deadLetters the dead-letter store, asked for only by streams whose {@code on-failure} is
+     *        {@code dead-letter}
      */
     public KclStreamContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            ApplicationEventPublisher publisher, Supplier<List<KclStreamObserver>> observers) {
+            ApplicationEventPublisher publisher, Supplier<List<KclStreamObserver>> observers,
+            Supplier<DeadLetterStore> deadLetters) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.kclProperties = Objects.requireNonNull(kclProperties, "kclProperties");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.observers = Objects.requireNonNull(observers, "observers");
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     @Override
@@ -77,7 +83,7 @@ public final class KclStreamContainer implements SmartLifecycle {
             String applicationName = streams.size() == 1 ? stream.consumerName()
                     : stream.consumerName() + "-" + stream.name();
             KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
-                    properties.getShutdownTimeout(), publisher, observer);
+                    properties.getShutdownTimeout(), publisher, observer, deadLetters);
             workers.add(worker);
             worker.start();
         }

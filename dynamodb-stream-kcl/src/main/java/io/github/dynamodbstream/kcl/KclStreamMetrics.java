@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
  * <ul>
  * <li>{@code dynamodb.stream.records.delivered} (counter, tag {@code type}: insert, modify, remove): records the
  * listeners accepted;</li>
- * <li>{@code dynamodb.stream.listener.failures} (counter): deliveries of a batch on which a listener threw;</li>
+ * <li>{@code dynamodb.stream.listener.failures} (counter): deliveries on which a listener threw;</li>
  * <li>{@code dynamodb.stream.records.skipped} (counter): records given up on after the retries;</li>
+ * <li>{@code dynamodb.stream.records.filtered} (counter): records acknowledged without delivery because the stream's
+ * filter left them out;</li>
  * <li>{@code dynamodb.stream.records.malformed} (counter): records that could not be read;</li>
  * <li>{@code dynamodb.stream.lag} (time gauge): the largest delay behind the newest record among the shards this
  * instance processes;</li>
@@ -41,10 +43,8 @@ public final class KclStreamMetrics implements KclStreamObserver {
     }
 
     @Override
-    public void recordsDelivered(String stream, List<ChangeRecord> records) {
-        for (ChangeRecord record : records) {
-            counter("records.delivered", stream, "type", record.type().name().toLowerCase(Locale.ROOT)).increment();
-        }
+    public void recordsDelivered(String stream, String shardId, ChangeType type, int count) {
+        counter("records.delivered", stream, "type", type.name().toLowerCase(Locale.ROOT)).increment(count);
     }
 
     @Override
@@ -55,6 +55,11 @@ public final class KclStreamMetrics implements KclStreamObserver {
     @Override
     public void recordsSkipped(String stream, String shardId, int count) {
         counter("records.skipped", stream).increment(count);
+    }
+
+    @Override
+    public void recordsFiltered(String stream, String shardId, int count) {
+        counter("records.filtered", stream).increment(count);
     }
 
     @Override

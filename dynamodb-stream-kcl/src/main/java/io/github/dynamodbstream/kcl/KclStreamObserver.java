@@ -1,8 +1,7 @@
 package io.github.dynamodbstream.kcl;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Watches the record processors of the Kinesis Client Library coordination: deliveries, failures, leases and lag.
@@ -12,16 +11,23 @@ import java.util.List;
  */
 public interface KclStreamObserver {
 
-    /** The listeners accepted these records of one shard. */
-    default void recordsDelivered(String stream, List<ChangeRecord> records) {
+    /** The listeners accepted {@code count} records of one change type from one shard. */
+    default void recordsDelivered(String stream, String shardId, ChangeType type, int count) {
     }
 
-    /** A listener threw on a batch; called once per failed attempt. */
+    /** A listener threw; called once per failed attempt. */
     default void listenerFailed(String stream, String shardId, Throwable failure) {
     }
 
-    /** Records were given up on after the retries ({@code on-failure: skip}). */
+    /**
+     * Records were given up on after the retries ({@code on-failure: skip} or {@code dead-letter}, or older than
+     * {@code max-record-age}).
+     */
     default void recordsSkipped(String stream, String shardId, int count) {
+    }
+
+    /** Records were acknowledged without delivery because the stream's filter left them out. */
+    default void recordsFiltered(String stream, String shardId, int count) {
     }
 
     /** A record could not be read and was skipped. */

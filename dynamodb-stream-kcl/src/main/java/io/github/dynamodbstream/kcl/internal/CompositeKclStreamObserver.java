@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.kcl.internal;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.kcl.KclStreamObserver;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +20,8 @@ public final class CompositeKclStreamObserver implements KclStreamObserver {
     }
 
     @Override
-    public void recordsDelivered(String stream, List<ChangeRecord> records) {
-        each(observer -> observer.recordsDelivered(stream, records));
+    public void recordsDelivered(String stream, String shardId, ChangeType type, int count) {
+        each(observer -> observer.recordsDelivered(stream, shardId, type, count));
     }
 
     @Override
@@ -32,6 +32,11 @@ public final class CompositeKclStreamObserver implements KclStreamObserver {
     @Override
     public void recordsSkipped(String stream, String shardId, int count) {
         each(observer -> observer.recordsSkipped(stream, shardId, count));
+    }
+
+    @Override
+    public void recordsFiltered(String stream, String shardId, int count) {
+        each(observer -> observer.recordsFiltered(stream, shardId, count));
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStream
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.RemovedShard;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryResult;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import io.github.dynamodbstream.kcl.KclStreamObserver;
@@ -28,8 +30,11 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /**
  * The record processor of one shard lease: turns the adapter's records into {@link ChangeRecord}s, delivers them
- * through the starter's {@link EventPublishingStreamListener} with the stream's retry and failure policy, and
- * checkpoints the last delivered sequence number only once the listeners returned normally. A lease taken is
+ * through the starter's {@link EventPublishingStreamListener} with the core's {@link DeliveryPolicy} (the same
+ * per-record failure isolation as the poller: the records before a failing one are checkpointed, it alone is
+ * retried, then given up on or held), and checkpoints a sequence number only once the listeners accepted (or gave
+ * up on) every record up to it. A record held under {@code on-failure: block} is delivered again after the longest
+ * retry backoff, until it is accepted or the lease moves. A lease taken is
  * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED).
  */
 final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
@@ -40,17 +45,19 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
     private final StreamDefinition stream;
     private final EventPublishingStreamListener listener;
     private final KclStreamObserver observer;
-    private final BatchDelivery delivery;
+    private final DeliveryPolicy delivery;
+    private final BooleanSupplier stopping;
     private String shardId;
     private String lastDelivered;
     private boolean undelivered;
 
     EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
-            KclStreamObserver observer, BooleanSupplier stopping) {
+            KclStreamObserver observer, DeliveryPolicy delivery, BooleanSupplier stopping) {
         this.stream = stream;
         this.listener = listener;
         this.observer = observer;
-        this.delivery = new BatchDelivery(stream, listener, observer, stopping);
+        this.delivery = delivery;
+        this.stopping = stopping;
     }
 
     @Override
@@ -84,14 +91,51 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
                 listener.onMalformedRecord(shardId, record, problem);
             }
         }
-        if (!changes.isEmpty() && !delivery.deliver(changes)) {
-            // Stopping while the listeners kept failing: nothing more is acknowledged in this lease, so the next
-            // owner starts at the last checkpoint and delivers this batch again.
+        if (!changes.isEmpty() && !deliver(input.checkpointer(), changes)) {
+            // Stopping while a record stays held: nothing more is acknowledged in this lease, so the next owner
+            // starts after the last checkpoint and delivers the held record again.
             undelivered = true;
             return;
         }
         lastDelivered = last;
         checkpoint(input.checkpointer(), last);
+    }
+
+    /**
+     * Delivers the records until every one is acknowledged; while one is held, checkpoints the records before it
+     * and delivers it again after the longest retry backoff.
+     *
+     * @return {@code false} when the application stops (or the thread is interrupted) while a record is held
+     */
+    private boolean deliver(RecordProcessorCheckpointer checkpointer, List<ChangeRecord> changes) {
+        int acknowledged = 0;
+        while (true) {
+            DeliveryResult result = delivery.deliver(shardId, changes.subList(acknowledged, changes.size()), stopping);
+            acknowledged += result.acknowledged();
+            if (!result.blocked()) {
+                return true;
+            }
+            if (result.acknowledged() > 0) {
+                lastDelivered = changes.get(acknowledged - 1).sequenceNumber();
+                checkpoint(checkpointer, lastDelivered);
+            }
+            Duration pause = stream.retry().maxDelay();
+            log.warn("Shard {} of stream '{}' stays at sequence number {}; delivering it again in {}: {}", shardId,
+                    stream.name(), changes.get(acknowledged).sequenceNumber(), pause, String.valueOf(result.failure()));
+            if (stopping.getAsBoolean() || !sleep(pause)) {
+                return false;
+            }
+        }
+    }
+
+    private static boolean sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override

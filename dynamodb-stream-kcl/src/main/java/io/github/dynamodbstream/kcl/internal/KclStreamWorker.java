@@ -2,12 +2,17 @@ package io.github.dynamodbstream.kcl.internal;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
+import io.github.dynamodbstream.core.DeadLetterStore;
+import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
+import io.github.dynamodbstream.core.internal.delivery.DeliveryRules;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
 import io.github.dynamodbstream.kcl.KclLease;
 import io.github.dynamodbstream.kcl.KclStreamObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,20 +63,26 @@ public final class KclStreamWorker {
     /**
      * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
      *     moves, whether this instance stops or the leader moves the lease to another instance
+     * @param deadLetters the dead-letter store, asked for only when the stream's {@code on-failure} is
+     *     {@code dead-letter}
      */
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
             DynamoDbStreamKclProperties kclProperties, Duration shutdownTimeout, ApplicationEventPublisher publisher,
-            KclStreamObserver observer) {
+            KclStreamObserver observer, Supplier<DeadLetterStore> deadLetters) {
         this.stream = stream;
         this.applicationName = applicationName;
         EventPublishingStreamListener listener = new EventPublishingStreamListener(stream, publisher);
+        DeliveryPolicy delivery = new DeliveryPolicy(listener, new DeliveryRules(stream.retry(), stream.onFailure(),
+                stream.maxRecordAge(), stream.filter(), listener,
+                stream.onFailure() == ListenerFailureMode.DEAD_LETTER ? deadLetters.get() : null,
+                stream.consumerName()), new KclDeliveryObserver(stream.name(), observer), Clock.systemUTC());
         StreamTracker tracker = StreamsSchedulerFactory.createSingleStreamTracker(stream.streamArn().toString(),
                 InitialPositionInStreamExtended.newInitialPosition(
                         stream.startingPosition() == StartingPosition.TRIM_HORIZON
                                 ? InitialPositionInStream.TRIM_HORIZON : InitialPositionInStream.LATEST));
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
-                () -> new EventPublishingRecordProcessor(stream, listener, observer, stopping::get));
+                () -> new EventPublishingRecordProcessor(stream, listener, observer, delivery, stopping::get));
         KclTiming timing = new KclTiming(kclProperties.getFailoverTime());
         // KCL's periodic shard sync runs on the leases-recovery auditor's period. Its shardSyncIntervalMillis is a
         // pause after each shard sync task (60 s by default), which held a fresh application's first leases back for

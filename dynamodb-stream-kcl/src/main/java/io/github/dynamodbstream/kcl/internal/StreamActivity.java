@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.kcl.internal;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.kcl.KclStreamObserver;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +22,9 @@ public final class StreamActivity implements KclStreamObserver {
     }
 
     @Override
-    public void recordsDelivered(String stream, List<ChangeRecord> records) {
+    public void recordsDelivered(String stream, String shardId, ChangeType type, int count) {
         Stream activity = stream(stream);
-        activity.delivered.addAndGet(records.size());
+        activity.delivered.addAndGet(count);
         activity.lastDelivery.set(clock.instant());
     }
 

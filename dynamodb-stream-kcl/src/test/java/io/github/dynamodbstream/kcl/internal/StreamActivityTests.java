@@ -2,21 +2,15 @@ package io.github.dynamodbstream.kcl.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ChangeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class StreamActivityTests {
 
-    private static final String STREAM_ARN =
-            "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2026-01-01T00:00:00.000";
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
 
     private final StreamActivity activity = new StreamActivity(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -49,15 +43,10 @@ class StreamActivityTests {
     @Test
     void deliveriesAreCountedWithTheTimeOfTheLast() {
         assertThat(activity.lastDelivery("orders")).isNull();
-        activity.recordsDelivered("orders", List.of(record("1"), record("2")));
-        activity.recordsDelivered("orders", List.of(record("3")));
+        activity.recordsDelivered("orders", "shard-a", ChangeType.INSERT, 2);
+        activity.recordsDelivered("orders", "shard-a", ChangeType.MODIFY, 1);
         assertThat(activity.recordsDelivered("orders")).isEqualTo(3);
         assertThat(activity.recordsDelivered("payments")).isZero();
         assertThat(activity.lastDelivery("orders")).isEqualTo(NOW);
-    }
-
-    private static ChangeRecord record(String sequenceNumber) {
-        return ChangeRecord.builder().type(ChangeType.INSERT).sequenceNumber(sequenceNumber).shardId("shard-a")
-                .streamArn(STREAM_ARN).keys(Map.of("id", AttributeValue.fromS(sequenceNumber))).build();
     }
 }

@@ -5,8 +5,10 @@ import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.FailedRecordHandler;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -15,14 +17,15 @@ import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * The {@link StreamListener} of one stream that turns each callback of the poller into an application event:
- * {@link ItemInsertedEvent}, {@link ItemModifiedEvent}, {@link ItemRemovedEvent} typed with the stream's item type,
+ * {@link ItemInsertedEvent}, {@link ItemModifiedEvent}, {@link ItemRemovedEvent} typed with the stream's item type
+ * (or one {@link ItemChangesEvent} per batch when the stream's listener mode is {@link ListenerMode#BATCH}),
  * {@link NewShardsEvent}, {@link RemovedShardsEvent} and {@link DataLossEvent}. As the poller's
- * {@link FailedRecordHandler} it publishes a {@link RecordFailedEvent} for records given up on.
+ * {@link FailedRecordHandler} it publishes a {@link RecordFailedEvent} for each record given up on.
  *
  * <p>Events are published with the {@link ApplicationEventPublisher}, synchronously on the poller's thread: the
  * {@code @EventListener} methods run inside the round, and an exception thrown by one of them (or by the item
- * mapping) propagates to the poller, which keeps the checkpoint where it was and applies its retry and failure
- * policy. Thread-safe.
+ * mapping) propagates to the poller, which acknowledges the records before the failed one and applies its retry and
+ * failure policy to that one. Thread-safe.
  */
 public final class EventPublishingStreamListener implements StreamListener, FailedRecordHandler {
 
@@ -47,6 +50,19 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
         return stream;
     }
 
+    /**
+     * In {@link ListenerMode#BATCH}, publishes one {@link ItemChangesEvent} with the batch's changes; otherwise one
+     * event per change, an exception naming the change it came from.
+     */
+    @Override
+    public void onBatch(List<ChangeRecord> records) {
+        if (stream.listenerMode() == ListenerMode.BATCH) {
+            publisher.publishEvent(changes(itemConverter, records));
+        } else {
+            StreamListener.super.onBatch(records);
+        }
+    }
+
     @Override
     public void onInsert(ChangeRecord record) {
         publisher.publishEvent(inserted(itemConverter, record));
@@ -60,6 +76,19 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
     @Override
     public void onRemove(ChangeRecord record) {
         publisher.publishEvent(removed(itemConverter, record));
+    }
+
+    private <T> ItemChangesEvent<T> changes(ItemConverter<T> converter, List<ChangeRecord> records) {
+        List<ItemChangeEvent<T>> changes = new ArrayList<>(records.size());
+        for (ChangeRecord record : records) {
+            changes.add(switch (record.type()) {
+                case INSERT -> inserted(converter, record);
+                case MODIFY -> modified(converter, record);
+                case REMOVE -> removed(converter, record);
+            });
+        }
+        return new ItemChangesEvent<>(this, stream.name(), stream.tableName(), stream.streamArn().toString(),
+                converter.itemType(), changes);
     }
 
     private <T> ItemInsertedEvent<T> inserted(ItemConverter<T> converter, ChangeRecord record) {
@@ -95,7 +124,7 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
 
     /**
      * Logs the records given up on at ERROR (their shard and sequence numbers, never their contents) and publishes
-     * a {@link RecordFailedEvent}. An exception from a listener of that event keeps the shard where it is.
+     * a {@link RecordFailedEvent}. An exception from a listener of that event keeps the shard at the record.
      */
     @Override
     public void handle(List<ChangeRecord> records, Throwable failure) {

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A batch of records the listeners kept failing on was given up on, after every retry, because
- * {@code dynamodb.stream.on-failure} is {@code skip}: the shard's checkpoint moves past them. A place to save them
- * for later, for example to a dead-letter table. A listener of this event that throws keeps the shard where it is,
- * and the next round delivers the batch again.
+ * A record the listeners kept failing on was given up on, after every retry, because
+ * {@code dynamodb.stream.on-failure} is {@code skip} or {@code dead-letter} (published after the dead letter was
+ * written), or because it is older than {@code max-record-age}: the shard's checkpoint moves past it, and the
+ * records after it are delivered next. A listener of this event that throws keeps the shard at the record, and the
+ * next round delivers it again.
  * <pre>{@code
  * @EventListener
  * void on(RecordFailedEvent event) {
@@ -26,7 +27,8 @@ public class RecordFailedEvent extends DynamoDbStreamEvent {
      * @param streamName the stream's name in the configuration
      * @param tableName the table whose changes the stream carries
      * @param streamArn the stream's ARN
-     * @param records the records given up on, of one shard, in sequence-number order; not empty
+     * @param records the records given up on, of one shard, in sequence-number order (one record, as the starter
+     *        publishes it); not empty
      * @param failure the last exception of the listeners
      */
     public RecordFailedEvent(Object source, String streamName, String tableName, String streamArn,

@@ -30,10 +30,12 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code dynamodb.stream.api.calls} (timer, tags {@code operation}: DescribeStream, GetShardIterator,
  * GetRecords; {@code outcome}: Success or the error code): DynamoDB Streams calls, each retry counted;</li>
  * <li>{@code dynamodb.stream.api.throttles} (counter, tag {@code operation}): throttled calls;</li>
- * <li>{@code dynamodb.stream.listener.failures} (counter): deliveries of a batch on which a listener threw, each
- * attempt counted;</li>
+ * <li>{@code dynamodb.stream.listener.failures} (counter): deliveries on which a listener threw, each attempt
+ * counted;</li>
  * <li>{@code dynamodb.stream.records.skipped} (counter): records given up on after the retries
- * ({@code on-failure: skip});</li>
+ * ({@code on-failure: skip} or {@code dead-letter}, or older than {@code max-record-age});</li>
+ * <li>{@code dynamodb.stream.records.filtered} (counter): records acknowledged without delivery because the
+ * stream's {@code filter} left them out;</li>
  * <li>{@code dynamodb.stream.records.malformed} (counter): records that could not be read and were skipped;</li>
  * <li>{@code dynamodb.stream.shard.listing.failures} (counter): listings of the stream's shards that failed after
  * their retries (reading goes on with the shards already known);</li>
@@ -81,6 +83,7 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
         private final Map<String, Counter> throttles = new ConcurrentHashMap<>();
         private final Counter listenerFailures;
         private final Counter skipped;
+        private final Counter filtered;
         private final Counter malformed;
         private final Counter listingFailures;
 
@@ -99,10 +102,13 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
                         .register(registry));
             }
             listenerFailures = Counter.builder(PREFIX + "listener.failures")
-                    .description("Deliveries of a batch on which a listener threw, each attempt counted")
+                    .description("Deliveries on which a listener threw, each attempt counted")
                     .tag("stream", stream).register(registry);
             skipped = Counter.builder(PREFIX + "records.skipped")
                     .description("Records given up on after the listeners kept failing on them")
+                    .tag("stream", stream).register(registry);
+            filtered = Counter.builder(PREFIX + "records.filtered")
+                    .description("Records acknowledged without delivery because the stream's filter left them out")
                     .tag("stream", stream).register(registry);
             malformed = Counter.builder(PREFIX + "records.malformed")
                     .description("Records that could not be read and were skipped")
@@ -143,6 +149,11 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
         @Override
         public void recordsSkipped(String shardId, int count) {
             skipped.increment(count);
+        }
+
+        @Override
+        public void recordsFiltered(String shardId, int count) {
+            filtered.increment(count);
         }
 
         @Override

@@ -1,15 +1,19 @@
 package io.github.dynamodbstream.spring.poller;
 
+import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
+import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -17,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * Builds each stream's poller with the shared {@link DynamoDbStreamsClient} and {@link ShardStateRepository}, an
  * {@link EventPublishingStreamListener} (which is also the poller's failed-record handler, so that records given up
  * on become {@code RecordFailedEvent}s), the stream's resolved settings (starting position, records per call, shard
- * discovery interval, consumer name, listener retries, failure mode) and the shutdown timeout; then applies the
+ * discovery interval, consumer name, listener retries, failure mode, maximum record age, filter, and the dead-letter
+ * store under {@code dead-letter}) and the shutdown timeout; then applies the
  * {@link DynamoDbStreamPollerCustomizer}s. The {@link DynamoDbStreamFeed}s that follow a stream get its records
  * before the events are published. Thread-safe.
  */
@@ -29,19 +34,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
     private final Duration shutdownTimeout;
     private final List<DynamoDbStreamPollerCustomizer> customizers;
     private final List<DynamoDbStreamFeed> feeds;
-
-    /**
-     * @param streamsClient the client every poller reads with; not closed by the pollers
-     * @param shardStateRepository where every poller keeps its checkpoints
-     * @param publisher where the events go
-     * @param shutdownTimeout how long a poller waits on close for its batch in flight
-     * @param customizers applied in this order to every builder
-     */
-    public DefaultDynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
-            ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher, Duration shutdownTimeout,
-            List<DynamoDbStreamPollerCustomizer> customizers) {
-        this(streamsClient, shardStateRepository, publisher, shutdownTimeout, customizers, List.of());
-    }
+    private final Supplier<DeadLetterStore> deadLetters;
 
     /**
      * @param streamsClient the client every poller reads with; not closed by the pollers
@@ -50,16 +43,20 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
      * @param shutdownTimeout how long a poller waits on close for its batch in flight
      * @param customizers applied in this order to every builder
      * @param feeds asked, in this order, for a listener of each stream, which gets the records before the events
+     * @param deadLetters the dead-letter store, asked for only when a stream's {@code on-failure} is
+     *        {@code dead-letter}
      */
     public DefaultDynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
             ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher, Duration shutdownTimeout,
-            List<DynamoDbStreamPollerCustomizer> customizers, List<DynamoDbStreamFeed> feeds) {
+            List<DynamoDbStreamPollerCustomizer> customizers, List<DynamoDbStreamFeed> feeds,
+            Supplier<DeadLetterStore> deadLetters) {
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.shardStateRepository = Objects.requireNonNull(shardStateRepository, "shardStateRepository");
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         this.customizers = List.copyOf(customizers);
         this.feeds = List.copyOf(feeds);
+        this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
 
     @Override
@@ -74,13 +71,17 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
                 .streamArn(stream.streamArn().toString())
                 .startingPosition(stream.startingPosition())
                 .shardStateRepository(shardStateRepository)
-                .listener(streamFeeds.isEmpty() ? listener : new FeedingStreamListener(streamFeeds, listener))
+                .listener(streamFeeds.isEmpty() ? listener : new FeedingStreamListener(streamFeeds, listener,
+                        stream.listenerMode() == ListenerMode.BATCH))
                 .failedRecordHandler(listener)
                 .consumerName(stream.consumerName())
                 .maxRecordsPerCall(stream.maxRecords())
                 .discoveryInterval(stream.shardDiscoveryInterval())
                 .listenerRetryPolicy(stream.retry())
                 .listenerFailureMode(stream.onFailure())
+                .maxRecordAge(stream.maxRecordAge())
+                .recordFilter(stream.filter())
+                .deadLetterStore(stream.onFailure() == ListenerFailureMode.DEAD_LETTER ? deadLetters.get() : null)
                 .shutdownTimeout(shutdownTimeout)
                 .executor(shardReaders)
                 .observer(observer);

@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.spring.poller;
 
+import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
@@ -39,9 +40,10 @@ public final class DynamoDbStreamPollerAutoConfiguration {
     DynamoDbStreamPollerFactory dynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
             ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher,
             DynamoDbStreamProperties properties, ObjectProvider<DynamoDbStreamPollerCustomizer> customizers,
-            ObjectProvider<DynamoDbStreamFeed> feeds) {
+            ObjectProvider<DynamoDbStreamFeed> feeds, ObjectProvider<DeadLetterStore> deadLetters) {
         return new DefaultDynamoDbStreamPollerFactory(streamsClient, shardStateRepository, publisher,
-                properties.getShutdownTimeout(), customizers.orderedStream().toList(), feeds.orderedStream().toList());
+                properties.getShutdownTimeout(), customizers.orderedStream().toList(), feeds.orderedStream().toList(),
+                deadLetters::getObject);
     }
 
     @Bean

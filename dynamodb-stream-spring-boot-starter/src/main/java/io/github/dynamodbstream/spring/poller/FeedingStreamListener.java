@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.spring.poller;
 
+import io.github.dynamodbstream.core.BatchListenerFailedException;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.MalformedRecordException;
@@ -9,26 +10,44 @@ import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
- * Passes every callback to the feeds of a stream first, then to the application's listener; records one at a time,
- * so that when the application hears of a change, the feeds have taken in that change and none after it. An
- * exception stops the callback there, and the poller delivers the batch again.
+ * Passes every callback to the feeds of a stream first, then to the application's listener. For record listeners,
+ * records go one at a time, so that when the application hears of a change, the feeds have taken in that change and
+ * none after it, and an exception names the record it came from; for batch listeners, the feeds take the whole batch
+ * before the application does. An exception stops the callback there, and the poller delivers the failed record
+ * again.
  */
 final class FeedingStreamListener implements StreamListener {
 
     private final List<StreamListener> feeds;
     private final StreamListener application;
+    private final boolean batches;
 
-    FeedingStreamListener(List<StreamListener> feeds, StreamListener application) {
+    /**
+     * @param batches whether the application receives whole batches ({@code listener-mode: batch})
+     */
+    FeedingStreamListener(List<StreamListener> feeds, StreamListener application, boolean batches) {
         this.feeds = List.copyOf(feeds);
         this.application = application;
+        this.batches = batches;
     }
 
     @Override
     public void onBatch(List<ChangeRecord> records) {
+        if (batches) {
+            feeds.forEach(feed -> feed.onBatch(records));
+            application.onBatch(records);
+            return;
+        }
         for (ChangeRecord record : records) {
             List<ChangeRecord> one = List.of(record);
-            feeds.forEach(feed -> feed.onBatch(one));
-            application.onBatch(one);
+            try {
+                feeds.forEach(feed -> feed.onBatch(one));
+                application.onBatch(one);
+            } catch (BatchListenerFailedException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new BatchListenerFailedException(record, e);
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
 import java.math.BigDecimal;
@@ -106,7 +107,7 @@ class EventPublishingStreamListenerTests {
         return new StreamDefinition(name, StreamArn.parse(arn(name)), itemType,
                 converters.converterFor(itemType, "dynamodb.stream.streams." + name + ".item-type"),
                 StartingPosition.LATEST, Duration.ofSeconds(1), 1000, Duration.ofSeconds(30), "test",
-                RetryPolicy.noRetry(), ListenerFailureMode.SKIP);
+                RetryPolicy.noRetry(), ListenerFailureMode.SKIP, null, ListenerMode.RECORD, record -> true);
     }
 
     private static String arn(String table) {
