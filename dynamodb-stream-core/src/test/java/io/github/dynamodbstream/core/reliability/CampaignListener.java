@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.core.reliability;
 
+import io.github.dynamodbstream.core.BatchListenerFailedException;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
@@ -14,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 
 /**
  * The consumer of a campaign: records every change it processes with the consumer generation that processed it,
- * fails batches on demand (before processing any record), and crashes on demand in the middle of a batch, after
- * processing some of its records.
+ * fails batches on demand (before processing any record), fails on a poison record on demand (after processing the
+ * records before it, naming it), and crashes on demand in the middle of a batch, after processing some of its
+ * records.
  */
 final class CampaignListener implements StreamListener {
 
@@ -37,6 +39,10 @@ final class CampaignListener implements StreamListener {
     private final Random random;
     private final AtomicInteger failNextBatches = new AtomicInteger();
     private final AtomicBoolean crashInNextBatch = new AtomicBoolean();
+    private final AtomicInteger poisonRecords = new AtomicInteger();
+    private int poisonArmed;
+    private String poisonPosition;
+    private int poisonFailuresLeft;
     private final AtomicInteger crashes = new AtomicInteger();
     private volatile int generation;
 
@@ -60,9 +66,23 @@ final class CampaignListener implements StreamListener {
         crashInNextBatch.set(true);
     }
 
+    /** The next record processed becomes a poison record: the listener fails on it {@code failures} times. */
+    synchronized void poisonNextRecord(int failures) {
+        poisonArmed = failures;
+    }
+
     void disarm() {
         failNextBatches.set(0);
         crashInNextBatch.set(false);
+        synchronized (this) {
+            poisonArmed = 0;
+            poisonFailuresLeft = 0;
+        }
+    }
+
+    /** Records that were poison records for a while. */
+    int poisonRecords() {
+        return poisonRecords.get();
     }
 
     void nextGeneration() {
@@ -89,10 +109,28 @@ final class CampaignListener implements StreamListener {
                 throw new SimulatedCrash("in the middle of a batch of " + records.size() + " records");
             }
             ChangeRecord record = records.get(i);
+            if (poisoned(record)) {
+                throw new BatchListenerFailedException(record, new IllegalStateException("injected poison record"));
+            }
             deliveries.add(new Delivery(generation, record.shardId(), record.sequenceNumber(),
                     record.keys().get("id").s(), order(record),
                     ledger.isAcknowledged(record.shardId(), record.sequenceNumber())));
         }
+    }
+
+    private synchronized boolean poisoned(ChangeRecord record) {
+        String position = record.shardId() + "/" + record.sequenceNumber();
+        if (poisonArmed > 0 && poisonFailuresLeft == 0) {
+            poisonPosition = position;
+            poisonFailuresLeft = poisonArmed;
+            poisonArmed = 0;
+            poisonRecords.incrementAndGet();
+        }
+        if (poisonFailuresLeft > 0 && position.equals(poisonPosition)) {
+            poisonFailuresLeft--;
+            return true;
+        }
+        return false;
     }
 
     @Override

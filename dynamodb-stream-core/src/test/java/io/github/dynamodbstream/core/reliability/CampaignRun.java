@@ -41,23 +41,26 @@ final class CampaignRun {
     /** What a campaign can do to the consumer besides writing. */
     enum FaultKind {
         ROTATION, SPLIT, ITERATOR_EXPIRY, THROTTLING, SERVER_ERROR, SLOW_RESPONSE, BAD_ANSWER, LISTENER_EXCEPTION,
-        CRASH_MID_BATCH, CRASH_BEFORE_CHECKPOINT
+        POISON_RECORD, CRASH_MID_BATCH, CRASH_BEFORE_CHECKPOINT
     }
 
     /** What one run did and found; {@code violations} must be empty. */
     record Report(long seed, String store, int shardsPerStream, int operations, int writes, int rounds,
             Map<FaultKind, Integer> faults, int changes, int delivered, int lost, int duplicates, int crashes,
-            int largestInFlight, List<String> violations) {
+            int largestInFlight, int poisonRecords, int duplicatesWithoutCrash, List<String> violations) {
 
         String line() {
             return "seed " + seed + " (" + store + " store, " + shardsPerStream + " shards): " + operations
                     + " operations (" + writes + " writes, " + rounds + " rounds), faults " + faults + ", changes "
                     + changes + ", delivered " + delivered + ", lost " + lost + ", duplicates " + duplicates
-                    + " after " + crashes + " crashes (largest batch in flight " + largestInFlight + ")";
+                    + " after " + crashes + " crashes (largest batch in flight " + largestInFlight + "), "
+                    + poisonRecords + " poison records, good records delivered twice outside a crash "
+                    + duplicatesWithoutCrash;
         }
     }
 
     private static final String TABLE = "campaign";
+    private static final String TWICE_WITHOUT_CRASH = "delivered twice without a crash in between: ";
     private static final String THREAD_PREFIX = "dynamodb-stream-";
     private static final List<String> STREAM_OPERATIONS = List.of("GetRecords", "GetShardIterator", "DescribeStream");
 
@@ -209,6 +212,7 @@ final class CampaignRun {
             case BAD_ANSWER -> emulator.injectFault(operation,
                     random.nextBoolean() ? Fault.notJson() : Fault.truncatedJson(), 1 + random.nextInt(2));
             case LISTENER_EXCEPTION -> listener.failNextBatches(1 + random.nextInt(3));
+            case POISON_RECORD -> listener.poisonNextRecord(1 + random.nextInt(4));
             case CRASH_MID_BATCH -> listener.crashInNextBatch();
             case CRASH_BEFORE_CHECKPOINT -> ledger.crashOnNextSave();
         }
@@ -264,11 +268,14 @@ final class CampaignRun {
             violations.add("changes delivered that were never written: " + phantoms);
         }
         int duplicates = checkDuplicates(deliveries, violations);
+        int duplicatesWithoutCrash = (int) violations.stream()
+                .filter(violation -> violation.startsWith(TWICE_WITHOUT_CRASH)).count();
         checkOrder(deliveries, violations);
         checkThreads(threadsBefore, violations);
         int largestInFlight = inFlightAtCrash.values().stream().mapToInt(Set::size).max().orElse(0);
         return new Report(seed, store, shards, operations, writes, rounds, new EnumMap<>(faults), expected.size(),
-                deliveries.size(), lost.size(), duplicates, inFlightAtCrash.size(), largestInFlight, violations);
+                deliveries.size(), lost.size(), duplicates, inFlightAtCrash.size(), largestInFlight,
+                listener.poisonRecords(), duplicatesWithoutCrash, violations);
     }
 
     /** Every repeat follows a crash and was in flight at it; nothing acknowledged comes again. */
@@ -285,7 +292,7 @@ final class CampaignRun {
             }
             duplicates++;
             if (before == delivery.generation()) {
-                violations.add("delivered twice without a crash in between: " + delivery);
+                violations.add(TWICE_WITHOUT_CRASH + delivery);
             } else if (!inFlightAtCrash.getOrDefault(delivery.generation() - 1, Set.of())
                     .contains(delivery.position())) {
                 violations.add("delivered again after a crash but not in flight at it: " + delivery);

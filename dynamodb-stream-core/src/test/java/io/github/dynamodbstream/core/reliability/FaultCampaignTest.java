@@ -54,6 +54,7 @@ class FaultCampaignTest {
                             operations)
                     .isEmpty();
             assertThat(report.lost()).isZero();
+            assertThat(report.duplicatesWithoutCrash()).as("good records delivered twice outside a crash").isZero();
             reports.add(report);
         }
         System.out.println("[campaign] " + summary(firstSeed, reports));
@@ -61,6 +62,7 @@ class FaultCampaignTest {
             assertThat(reports.stream().flatMap(report -> report.faults().keySet().stream()).distinct())
                     .as("fault kinds injected").containsExactlyInAnyOrder(FaultKind.values());
             assertThat(reports.stream().mapToInt(Report::crashes).sum()).as("crashes").isPositive();
+            assertThat(reports.stream().mapToInt(Report::poisonRecords).sum()).as("poison records").isPositive();
         }
     }
 
@@ -75,6 +77,8 @@ class FaultCampaignTest {
                 + reports.stream().mapToInt(Report::lost).sum() + ", duplicates "
                 + reports.stream().mapToInt(Report::duplicates).sum() + " after "
                 + reports.stream().mapToInt(Report::crashes).sum() + " crashes (largest batch in flight "
-                + reports.stream().mapToInt(Report::largestInFlight).max().orElse(0) + ")";
+                + reports.stream().mapToInt(Report::largestInFlight).max().orElse(0) + "), "
+                + reports.stream().mapToInt(Report::poisonRecords).sum() + " poison records, good records delivered "
+                + "twice outside a crash " + reports.stream().mapToInt(Report::duplicatesWithoutCrash).sum();
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The campaign application's listeners: typed {@code @EventListener} methods that record each change with the
- * generation that processed it, throw when a listener failure is armed, and kill the generation when a crash is.
+ * generation that processed it, throw when a listener failure is armed (on the next changes, or several times on one
+ * poison change), and kill the generation when a crash is.
  */
 class CampaignConsumer {
 
@@ -52,8 +53,10 @@ class CampaignConsumer {
             throw new SimulatedCrash("in the listener, shard " + event.shardId());
         }
         if (generation.takeDeliveryFailure()) {
-            deliveries.listenerFailed(generation.number(), event.shardId(), ledger);
             throw new IllegalStateException("injected listener failure");
+        }
+        if (generation.poisoned(event.shardId() + "/" + event.sequenceNumber())) {
+            throw new IllegalStateException("injected poison record");
         }
         deliveries.all.add(new Deliveries.Delivery(generation.number(), event.shardId(), event.sequenceNumber(),
                 event.keys().get("id").s(), order, ledger.isAcknowledged(event.shardId(), event.sequenceNumber())));

@@ -23,17 +23,4 @@ final class Deliveries {
 
     final List<Delivery> all = new CopyOnWriteArrayList<>();
     final List<String> problems = new CopyOnWriteArrayList<>();
-    /** Per generation, the positions that may come again in it: processed, unacknowledged, then a listener threw. */
-    final Map<Integer, Set<String>> retryable = new ConcurrentHashMap<>();
-
-    /** A listener threw on a change of this shard: what it processed of the shard and was not acknowledged may come again. */
-    void listenerFailed(int generation, String shardId, AcknowledgementLedger ledger) {
-        Set<String> positions = retryable.computeIfAbsent(generation, key -> ConcurrentHashMap.newKeySet());
-        for (Delivery delivery : all) {
-            if (delivery.generation() == generation && delivery.shardId().equals(shardId)
-                    && !ledger.isAcknowledged(delivery.shardId(), delivery.sequenceNumber())) {
-                positions.add(delivery.position());
-            }
-        }
-    }
 }

@@ -17,6 +17,10 @@ final class Generation {
     private final AtomicInteger crashAfterDeliveries = new AtomicInteger(-1);
     private final AtomicBoolean crashOnNextSave = new AtomicBoolean();
     private final AtomicInteger failNextDeliveries = new AtomicInteger();
+    private int poisonArmed;
+    private String poisonPosition;
+    private int poisonFailuresLeft;
+    private int poisonRecords;
 
     Generation(int number) {
         this.number = number;
@@ -61,11 +65,40 @@ final class Generation {
         return failNextDeliveries.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
     }
 
+    /** The next change delivered becomes a poison record: the listener throws on it {@code failures} times. */
+    synchronized void poisonNext(int failures) {
+        poisonArmed = failures;
+    }
+
+    /** Whether the listener must throw on the change at this position (a poison record that still fails). */
+    synchronized boolean poisoned(String position) {
+        if (poisonArmed > 0 && poisonFailuresLeft == 0) {
+            poisonPosition = position;
+            poisonFailuresLeft = poisonArmed;
+            poisonArmed = 0;
+            poisonRecords++;
+        }
+        if (poisonFailuresLeft > 0 && position.equals(poisonPosition)) {
+            poisonFailuresLeft--;
+            return true;
+        }
+        return false;
+    }
+
+    /** Changes that were poison records for a while. */
+    synchronized int poisonRecords() {
+        return poisonRecords;
+    }
+
     /** Disarms every armed crash; {@code true} when none had fired yet (they are now off for good). */
     boolean disarm() {
         boolean batchArmed = crashAfterDeliveries.getAndSet(-1) >= 0;
         boolean saveArmed = crashOnNextSave.getAndSet(false);
         failNextDeliveries.set(0);
+        synchronized (this) {
+            poisonArmed = 0;
+            poisonFailuresLeft = 0;
+        }
         return batchArmed || saveArmed;
     }
 }

@@ -55,6 +55,7 @@ class SpringFaultCampaignTest {
             assertThat(report.violations()).as("run on the %s store with seed %d (%s)", store, seed, repeat)
                     .isEmpty();
             assertThat(report.lost()).isZero();
+            assertThat(report.duplicatesWithoutCrash()).as("good records delivered twice outside a crash").isZero();
             reports.add(report);
         }
         System.out.println("[spring-campaign] " + summary(store, firstSeed, reports));
@@ -81,7 +82,7 @@ class SpringFaultCampaignTest {
                 + reports.stream().mapToInt(Report::duplicatesAfterCrash).sum() + " ("
                 + reports.stream().mapToInt(Report::crashes).sum() + " crashes, largest batch in flight "
                 + reports.stream().mapToInt(Report::largestInFlight).max().orElse(0)
-                + "), repeats after a listener exception "
-                + reports.stream().mapToInt(Report::repeatsAfterListenerFailure).sum();
+                + "), " + reports.stream().mapToInt(Report::poisonRecords).sum() + " poison records, good records "
+                + "delivered twice outside a crash " + reports.stream().mapToInt(Report::duplicatesWithoutCrash).sum();
     }
 }
