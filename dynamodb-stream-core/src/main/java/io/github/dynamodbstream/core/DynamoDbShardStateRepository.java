@@ -4,6 +4,7 @@ import io.github.dynamodbstream.core.internal.checkpoint.CheckpointItem;
 import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import io.github.dynamodbstream.core.internal.checkpoint.UnreadableCheckpointException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -42,12 +43,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <h2>Safety</h2>
  * Every write is conditional. A checkpoint never moves backwards, and two pollers that run with the same consumer
  * name on the same stream by mistake are detected rather than overwriting each other: each repository instance has
- * its own {@link #ownerId()}, and an item may be written only by its owner, or by an instance that read the item with
- * {@link #load} and so takes over from a previous run. When another instance wrote the item since, or the write
- * would move the checkpoint backwards, {@link #save} throws a {@link CheckpointConflictException} that names the
- * consumer, stream, shard and both positions; the stored checkpoint is left as it was. Call {@code load} once when
- * a poller starts. An item written by a newer version of this library, or malformed, is rejected with a
- * {@link DynamoDbStreamException}, never misread.
+ * its own {@link #ownerId()}, and an item may be written only by its owner, or by an instance that took it over with
+ * {@link #takeOver} from a previous run ({@link #load} only reads). When another instance wrote the item since, or
+ * the write would move the checkpoint backwards, {@link #save} throws a {@link CheckpointConflictException} that
+ * names the consumer, stream, shard and both positions; the stored checkpoint is left as it was. A poller calls
+ * {@code takeOver} once when it starts. An item written by a newer version of this library, or malformed, is
+ * rejected with a {@link DynamoDbStreamException}, never misread.
  *
  * <h2>Errors and permissions</h2>
  * Throttling and server errors are retried by the client's retry policy. Other failures are thrown as a
@@ -69,7 +70,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
     private final String tableName;
     private final KeyedTable table;
     private final String ownerId = UUID.randomUUID().toString();
-    /** Owners of items read by {@link #load} that this instance has not written yet: it may take them over. */
+    /** Owners of items taken over by {@link #takeOver} that this instance has not written yet. */
     private final Map<ItemKey, String> ownersAtLoad = new ConcurrentHashMap<>();
 
     private DynamoDbShardStateRepository(Builder builder) {
@@ -99,32 +100,34 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
     /**
      * {@inheritDoc}
      *
-     * <p>One consistent, paged {@code Query}. Items written by an earlier run may be overwritten by this instance
-     * from now on.
+     * <p>One consistent, paged {@code Query}.
      *
      * @throws DynamoDbStreamException when an item was written by a newer version of this library or is malformed
      */
     @Override
     public Map<String, ShardCheckpoint> load(String consumerName, String streamArn) {
+        Map<String, ShardCheckpoint> checkpoints = new HashMap<>();
+        query(consumerName, streamArn).forEach(stored -> checkpoints.put(stored.checkpoint().shardId(),
+                stored.checkpoint()));
+        return Map.copyOf(checkpoints);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One consistent, paged {@code Query}. Items written by an earlier run may be overwritten by this instance
+     * from now on; items another instance writes after this call may not.
+     *
+     * @throws DynamoDbStreamException when an item was written by a newer version of this library or is malformed
+     */
+    @Override
+    public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
         String consumerStream = consumerStream(consumerName, streamArn);
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tableName)
-                .keyConditionExpression("#consumerStream = :consumerStream")
-                .expressionAttributeNames(Map.of("#consumerStream", CheckpointItem.CONSUMER_STREAM))
-                .expressionAttributeValues(Map.of(":consumerStream", AttributeValue.fromS(consumerStream)))
-                .consistentRead(true)
-                .build();
         Map<String, ShardCheckpoint> checkpoints = new HashMap<>();
         Map<String, String> owners = new HashMap<>();
-        try {
-            log.debug("Query {} for {}", tableName, consumerStream);
-            client.queryPaginator(query).items().forEach(item -> {
-                CheckpointItem stored = read(item);
-                checkpoints.put(stored.checkpoint().shardId(), stored.checkpoint());
-                owners.put(stored.checkpoint().shardId(), stored.owner());
-            });
-        } catch (SdkException e) {
-            throw table.failure("dynamodb:Query", e);
+        for (CheckpointItem stored : query(consumerName, streamArn)) {
+            checkpoints.put(stored.checkpoint().shardId(), stored.checkpoint());
+            owners.put(stored.checkpoint().shardId(), stored.owner());
         }
         ownersAtLoad.keySet().removeIf(key -> key.consumerStream().equals(consumerStream));
         owners.forEach((shardId, owner) -> {
@@ -135,10 +138,27 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
         Set<String> previousOwners = owners.values().stream()
                 .filter(owner -> !owner.equals(ownerId))
                 .collect(Collectors.toSet());
-        log.info("Loaded {} checkpoints of consumer '{}' on stream {} from table '{}'{}", checkpoints.size(),
+        log.info("Took over {} checkpoints of consumer '{}' on stream {} from table '{}'{}", checkpoints.size(),
                 consumerName, streamArn, tableName,
                 previousOwners.isEmpty() ? "" : " (written by " + previousOwners + ")");
         return Map.copyOf(checkpoints);
+    }
+
+    private List<CheckpointItem> query(String consumerName, String streamArn) {
+        String consumerStream = consumerStream(consumerName, streamArn);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#consumerStream = :consumerStream")
+                .expressionAttributeNames(Map.of("#consumerStream", CheckpointItem.CONSUMER_STREAM))
+                .expressionAttributeValues(Map.of(":consumerStream", AttributeValue.fromS(consumerStream)))
+                .consistentRead(true)
+                .build();
+        try {
+            log.debug("Query {} for {}", tableName, consumerStream);
+            return client.queryPaginator(query).items().stream().map(this::read).toList();
+        } catch (SdkException e) {
+            throw table.failure("dynamodb:Query", e);
+        }
     }
 
     /**

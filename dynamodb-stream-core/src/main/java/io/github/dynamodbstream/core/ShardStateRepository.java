@@ -12,13 +12,29 @@ import java.util.Map;
 public interface ShardStateRepository {
 
     /**
-     * Every checkpoint of one consumer on one stream.
+     * Every checkpoint of one consumer on one stream, read and nothing more: reading claims nothing, so health
+     * checks, endpoints and tools may call it while a poller runs.
      *
      * @param consumerName the consumer's name, never {@code null}
      * @param streamArn the stream's ARN, never {@code null}
      * @return the checkpoints by shard id; empty, never {@code null}, when the consumer has none
      */
     Map<String, ShardCheckpoint> load(String consumerName, String streamArn);
+
+    /**
+     * Reads every checkpoint of one consumer on one stream and takes them over for this repository instance: from
+     * now on it may overwrite checkpoints an earlier run wrote. A poller calls it once, when it starts; a store that
+     * guards against two pollers sharing a consumer name (by recording who wrote each checkpoint) authorises only
+     * the checkpoints taken over this way, so that a second poller that started later is refused. The default reads
+     * with {@link #load}, for stores without such a guard.
+     *
+     * @param consumerName the consumer's name, never {@code null}
+     * @param streamArn the stream's ARN, never {@code null}
+     * @return the checkpoints by shard id; empty, never {@code null}, when the consumer has none
+     */
+    default Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+        return load(consumerName, streamArn);
+    }
 
     /**
      * Saves a checkpoint. A checkpoint never moves backwards: saving one whose sequence number is lower than the

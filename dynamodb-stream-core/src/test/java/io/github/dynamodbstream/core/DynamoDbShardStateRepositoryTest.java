@@ -127,8 +127,8 @@ class DynamoDbShardStateRepositoryTest extends ShardStateRepositoryContractTest 
     void twoPollersSharingAConsumerNameAreDetected() {
         DynamoDbShardStateRepository first = newRepository();
         DynamoDbShardStateRepository second = newRepository();
-        first.load(consumer, stream);
-        second.load(consumer, stream);
+        first.takeOver(consumer, stream);
+        second.takeOver(consumer, stream);
         first.save(consumer, stream, checkpoint("shard-1", "100"));
 
         assertThatExceptionOfType(CheckpointConflictException.class)
@@ -146,10 +146,10 @@ class DynamoDbShardStateRepositoryTest extends ShardStateRepositoryContractTest 
     @Test
     void aPollerStartedWhileAnotherRunsIsDetectedByTheOneThatFallsBehind() {
         DynamoDbShardStateRepository running = newRepository();
-        running.load(consumer, stream);
+        running.takeOver(consumer, stream);
         running.save(consumer, stream, checkpoint("shard-1", "100"));
         DynamoDbShardStateRepository started = newRepository();
-        started.load(consumer, stream);
+        started.takeOver(consumer, stream);
         started.save(consumer, stream, checkpoint("shard-1", "150"));
 
         assertThatExceptionOfType(CheckpointConflictException.class)
@@ -162,13 +162,44 @@ class DynamoDbShardStateRepositoryTest extends ShardStateRepositoryContractTest 
     }
 
     @Test
+    void readingTheCheckpointsClaimsNothing() {
+        DynamoDbShardStateRepository first = newRepository();
+        DynamoDbShardStateRepository second = newRepository();
+        first.takeOver(consumer, stream);
+        second.takeOver(consumer, stream);
+        first.save(consumer, stream, checkpoint("shard-1", "100"));
+        assertThatExceptionOfType(CheckpointConflictException.class)
+                .isThrownBy(() -> second.save(consumer, stream, checkpoint("shard-1", "200")));
+
+        assertThat(second.load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("100");
+
+        assertThatExceptionOfType(CheckpointConflictException.class)
+                .as("a read, such as the endpoint's, does not let the second poller take the shard over")
+                .isThrownBy(() -> second.save(consumer, stream, checkpoint("shard-1", "300")));
+        first.save(consumer, stream, checkpoint("shard-1", "400"));
+        assertThat(rawItem("shard-1").get("owner").s()).isEqualTo(first.ownerId());
+    }
+
+    @Test
+    void aRestartedPollerThatOnlyReadsTheCheckpointsCannotOverwriteThem() {
+        DynamoDbShardStateRepository previousRun = newRepository();
+        previousRun.save(consumer, stream, checkpoint("shard-1", "100"));
+
+        DynamoDbShardStateRepository reader = newRepository();
+        reader.load(consumer, stream);
+
+        assertThatExceptionOfType(CheckpointConflictException.class)
+                .isThrownBy(() -> reader.save(consumer, stream, checkpoint("shard-1", "300")));
+    }
+
+    @Test
     void aRestartedPollerTakesOverTheCheckpointsOfThePreviousRun() {
         DynamoDbShardStateRepository previousRun = newRepository();
         previousRun.save(consumer, stream, checkpoint("shard-1", "100"));
         previousRun.save(consumer, stream, finished("shard-2", "50"));
 
         DynamoDbShardStateRepository restarted = newRepository();
-        Map<String, ShardCheckpoint> loaded = restarted.load(consumer, stream);
+        Map<String, ShardCheckpoint> loaded = restarted.takeOver(consumer, stream);
         restarted.save(consumer, stream, checkpoint("shard-1", "300"));
         restarted.remove(consumer, stream, "shard-2");
 

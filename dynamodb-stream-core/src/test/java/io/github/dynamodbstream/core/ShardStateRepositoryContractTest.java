@@ -45,6 +45,16 @@ abstract class ShardStateRepositoryContractTest {
     }
 
     @Test
+    void takingOverReturnsWhatIsStored() {
+        ShardCheckpoint saved = checkpoint("shard-1", "100");
+        repository().save(consumer, stream, saved);
+
+        assertThat(repository().takeOver(consumer, stream)).containsOnly(Map.entry("shard-1", saved));
+        repository().save(consumer, stream, checkpoint("shard-1", "200"));
+        assertThat(repository().load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("200");
+    }
+
+    @Test
     void savedCheckpointsAreLoadedBack() {
         ShardCheckpoint first = checkpoint("shard-1", "100000000000000000001");
         ShardCheckpoint second = finished("shard-2", "200000000000000000002");

@@ -9,6 +9,7 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.KclCoordinationRequirement;
+import io.github.dynamodbstream.spring.replica.DynamoDbTableReplicaAutoConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,7 +26,8 @@ class DynamoDbStreamKclAutoConfigurationTests {
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,
                     DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-                    KclCoordinationRequirement.class, DynamoDbStreamKclAutoConfiguration.class))
+                    KclCoordinationRequirement.class, DynamoDbTableReplicaAutoConfiguration.class,
+                    DynamoDbStreamKclAutoConfiguration.class))
             .withPropertyValues(
                     "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
                     "dynamodb.stream.region=" + EMULATOR.emulator().region(),
@@ -58,10 +60,18 @@ class DynamoDbStreamKclAutoConfigurationTests {
     @Test
     void kclWithAReplicaFailsAtStartSayingWhy() {
         singleStream.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.replica.enabled=true")
-                .run(context -> assertThat(context.getStartupFailure())
-                        .hasRootCauseInstanceOf(DynamoDbStreamConfigurationException.class)
-                        .rootCause()
+                .run(context -> assertThat(configurationFailure(context.getStartupFailure()))
                         .hasMessageContaining("replica"));
+    }
+
+    @Test
+    void kclWithAReplicaOfTheSingleStreamShorthandFailsAtStartEvenBesideOtherStreams() {
+        contextRunner.withPropertyValues("dynamodb.stream.coordination=kcl", "dynamodb.stream.table-name=orders",
+                        "dynamodb.stream.replica.enabled=true",
+                        "dynamodb.stream.streams.others.table-name=orders",
+                        "dynamodb.stream.streams.others.replica.enabled=false")
+                .run(context -> assertThat(configurationFailure(context.getStartupFailure()))
+                        .hasMessageContaining("dynamodb.stream.replica.enabled"));
     }
 
     @Test
@@ -89,5 +99,15 @@ class DynamoDbStreamKclAutoConfigurationTests {
                         .rootCause()
                         .isInstanceOf(DynamoDbStreamConfigurationException.class)
                         .hasMessageContaining("dynamodb.stream.kcl.shard-sync-interval is PT0S"));
+    }
+
+    /** The configuration exception among a start-up failure's causes. */
+    private static DynamoDbStreamConfigurationException configurationFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DynamoDbStreamConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        throw new AssertionError("No DynamoDbStreamConfigurationException among the causes of " + failure, failure);
     }
 }

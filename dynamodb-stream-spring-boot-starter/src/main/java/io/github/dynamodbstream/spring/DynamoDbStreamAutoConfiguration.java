@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
@@ -48,7 +50,7 @@ public final class DynamoDbStreamAutoConfiguration {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         applyProperties(builder);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return build(builder, "DynamoDB Streams");
     }
 
     @Bean
@@ -57,7 +59,19 @@ public final class DynamoDbStreamAutoConfiguration {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
         applyProperties(builder);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return builder.build();
+        return build(builder, "DynamoDB");
+    }
+
+    /** Builds a client; the SDK's failure to find a region becomes a failure that names the property to set. */
+    private static <C> C build(AwsClientBuilder<?, C> builder, String service) {
+        try {
+            return builder.build();
+        } catch (SdkClientException e) {
+            throw new DynamoDbStreamConfigurationException("The " + service + " client has no AWS region: "
+                    + "dynamodb.stream.region is not set, and the SDK found none in its default places ("
+                    + e.getMessage() + ").", "Set dynamodb.stream.region (for example us-east-1), or the "
+                    + "AWS_REGION environment variable, or a region in the profile of ~/.aws/config.", e);
+        }
     }
 
     private void applyProperties(AwsClientBuilder<?, ?> builder) {

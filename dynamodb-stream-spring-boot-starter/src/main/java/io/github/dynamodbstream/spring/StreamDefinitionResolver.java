@@ -3,6 +3,7 @@ package io.github.dynamodbstream.spring;
 import io.github.dynamodbstream.core.RetryPolicy;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
@@ -202,6 +203,13 @@ final class StreamDefinitionResolver {
                     + " does not exist" + inRegion() + ".", "Check the table name and the region "
                     + "(dynamodb.stream.region, or AWS_REGION), or create the table with a stream.", e);
         } catch (SdkException e) {
+            if (ApiErrors.isMissingCredentials(e)) {
+                throw new DynamoDbStreamConfigurationException("Cannot describe the table '" + tableName + "' of "
+                        + property + ": " + ApiErrors.describe(e) + ".", "Set dynamodb.stream.credentials."
+                        + "access-key-id and secret-access-key (for local emulators and tests), or give the "
+                        + "application credentials the AWS SDK finds: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
+                        + "AWS_PROFILE, or a role of the instance, task or pod.", e);
+            }
             throw new DynamoDbStreamConfigurationException("Cannot describe the table '" + tableName + "' of "
                     + property + inRegion() + ": " + e.getMessage(), "Check the network, the credentials and the "
                     + "IAM permission dynamodb:DescribeTable on the table; or set the stream's ARN "

@@ -52,6 +52,11 @@ final class AcknowledgementLedger implements ShardStateRepository {
     }
 
     @Override
+    public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+        return store.takeOver(consumerName, streamArn);
+    }
+
+    @Override
     public void save(String consumerName, String streamArn, ShardCheckpoint checkpoint) {
         if (checkpoint.sequenceNumber() != null && crashOnNextSave.compareAndSet(true, false)) {
             crashes.incrementAndGet();

@@ -434,6 +434,11 @@ class BadInputTest {
         }
 
         @Override
+        public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+            return delegate.takeOver(consumerName, streamArn);
+        }
+
+        @Override
         public void save(String consumerName, String streamArn, ShardCheckpoint checkpoint) {
             if (down.get()) {
                 throw new IllegalStateException("the checkpoint store is down");

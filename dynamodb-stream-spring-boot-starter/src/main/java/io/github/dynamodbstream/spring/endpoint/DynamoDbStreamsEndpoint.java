@@ -1,7 +1,6 @@
 package io.github.dynamodbstream.spring.endpoint;
 
 import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.StreamState;
@@ -18,25 +17,22 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 
 /**
  * The {@code dynamodbstreams} actuator endpoint: every stream the application reads, with its state, active and
- * blocked shards, and the checkpoints stored for its consumer. Read-only. Like every endpoint but {@code health}, it
- * is exposed over HTTP only when the application says so:
- * {@code management.endpoints.web.exposure.include=health,dynamodbstreams}. Checkpoints are read from the
- * {@link ShardStateRepository} on each call (one query of the checkpoint table for the DynamoDB and JDBC stores).
+ * blocked shards, and the checkpoints of its consumer. Read-only. Like every endpoint but {@code health}, it is
+ * exposed over HTTP only when the application says so:
+ * {@code management.endpoints.web.exposure.include=health,dynamodbstreams}. The checkpoints are the pollers' own
+ * (those taken over at start and every one saved since): a call reads memory, never the checkpoint store, so it
+ * costs nothing and claims nothing there.
  */
 @Endpoint(id = "dynamodbstreams")
 public class DynamoDbStreamsEndpoint {
 
     private final DynamoDbStreamListenerContainer container;
-    private final ShardStateRepository shardStateRepository;
 
     /**
      * @param container the container whose streams to list
-     * @param shardStateRepository where the checkpoints are kept
      */
-    public DynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container,
-            ShardStateRepository shardStateRepository) {
+    public DynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container) {
         this.container = Objects.requireNonNull(container, "container");
-        this.shardStateRepository = Objects.requireNonNull(shardStateRepository, "shardStateRepository");
     }
 
     /** Every stream, in configuration order. */
@@ -59,9 +55,7 @@ public class DynamoDbStreamsEndpoint {
 
     private StreamDescriptor describe(StreamDefinition stream) {
         StreamStatus status = container.streamStatus(stream.name()).orElseThrow();
-        Map<String, ShardCheckpoint> stored = shardStateRepository.load(stream.consumerName(),
-                stream.streamArn().toString());
-        List<CheckpointDescriptor> checkpoints = stored.values().stream()
+        List<CheckpointDescriptor> checkpoints = container.checkpoints(stream.name()).values().stream()
                 .sorted(Comparator.comparing(ShardCheckpoint::shardId))
                 .map(checkpoint -> new CheckpointDescriptor(checkpoint.shardId(), checkpoint.sequenceNumber(),
                         checkpoint.finished(), checkpoint.updatedAt()))
@@ -94,7 +88,7 @@ public class DynamoDbStreamsEndpoint {
      * @param recordsDelivered records the listeners accepted since the container started
      * @param activeShards the shards being read, by id
      * @param blockedShards shards that failed in the last round, with the reason
-     * @param checkpoints the stored checkpoints of the consumer, by shard id
+     * @param checkpoints the checkpoints of the consumer, as its poller holds them, by shard id
      * @param problem why the stream failed or is unavailable, or {@code null}
      */
     public record StreamDescriptor(String name, String tableName, String streamArn, String consumerName,
@@ -104,7 +98,7 @@ public class DynamoDbStreamsEndpoint {
     }
 
     /**
-     * A stored checkpoint.
+     * A checkpoint.
      *
      * @param shardId the shard
      * @param sequenceNumber the sequence number of the last record acknowledged, or {@code null}

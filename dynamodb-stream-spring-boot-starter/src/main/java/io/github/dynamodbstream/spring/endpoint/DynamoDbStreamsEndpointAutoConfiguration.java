@@ -1,6 +1,5 @@
 package io.github.dynamodbstream.spring.endpoint;
 
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -23,8 +22,7 @@ public final class DynamoDbStreamsEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
-    DynamoDbStreamsEndpoint dynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container,
-            ShardStateRepository shardStateRepository) {
-        return new DynamoDbStreamsEndpoint(container, shardStateRepository);
+    DynamoDbStreamsEndpoint dynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container) {
+        return new DynamoDbStreamsEndpoint(container);
     }
 }

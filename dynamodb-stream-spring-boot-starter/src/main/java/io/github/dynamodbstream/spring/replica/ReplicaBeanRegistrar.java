@@ -1,6 +1,10 @@
 package io.github.dynamodbstream.spring.replica;
 
 import io.github.dynamodbstream.core.replica.DynamoDbTableReplica;
+import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
+import io.github.dynamodbstream.spring.StreamCoordination;
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.BeanFactory;
@@ -9,6 +13,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.ResolvableType;
@@ -51,7 +56,9 @@ final class ReplicaBeanRegistrar
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
-        for (ReplicatedStream stream : ReplicatedStream.of(environment)) {
+        List<ReplicatedStream> replicated = ReplicatedStream.of(environment);
+        refuseCompetingConsumers(replicated);
+        for (ReplicatedStream stream : replicated) {
             RootBeanDefinition definition = new RootBeanDefinition(DynamoDbTableReplica.class);
             definition.setTargetType(replicaType(stream.itemTypeName()));
             definition.setInstanceSupplier(() -> replica(stream.name()));
@@ -60,6 +67,23 @@ final class ReplicaBeanRegistrar
             // The replicas are closed by DynamoDbTableReplicas, which owns them.
             definition.setDestroyMethodName("");
             registry.registerBeanDefinition(stream.name() + "TableReplica", definition);
+        }
+    }
+
+    /**
+     * A replica is a full copy of the table in each instance, fed by that instance reading every shard; with
+     * competing consumers each instance sees only its own shards, so its replica would silently miss items.
+     */
+    private void refuseCompetingConsumers(List<ReplicatedStream> replicated) {
+        StreamCoordination coordination = Binder.get(environment)
+                .bind(DynamoDbStreamProperties.PREFIX + ".coordination", StreamCoordination.class)
+                .orElse(StreamCoordination.NONE);
+        if (coordination == StreamCoordination.KCL && !replicated.isEmpty()) {
+            String keys = String.join(", ", replicated.stream().map(ReplicatedStream::enabledProperty).toList());
+            throw new DynamoDbStreamConfigurationException("dynamodb.stream.coordination is kcl and a replica is "
+                    + "enabled (" + keys + "), but with competing consumers each instance reads only some of the "
+                    + "shards, so its replica would miss items.", "Keep replicas in broadcast mode "
+                    + "(dynamodb.stream.coordination=none), or turn " + keys + " off.");
         }
     }
 

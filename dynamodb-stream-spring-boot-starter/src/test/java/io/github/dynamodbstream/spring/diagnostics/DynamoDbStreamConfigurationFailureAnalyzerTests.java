@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -213,6 +215,65 @@ class DynamoDbStreamConfigurationFailureAnalyzerTests {
                 "--dynamodb.stream.checkpoint.store=mongo"))).isNotNull();
         assertThat(output).contains("APPLICATION FAILED TO START").contains("dynamodb.stream.checkpoint.store")
                 .contains("mongo").contains("MEMORY").contains("DYNAMODB").contains("JDBC");
+    }
+
+    @Test
+    void aMissingRegionIsReportedNamingThePropertyToSet() {
+        withoutAwsDefaults(() -> failsWith(contextRunner.withPropertyValues(
+                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
+                "dynamodb.stream.credentials.access-key-id=emulator",
+                "dynamodb.stream.credentials.secret-access-key=emulator",
+                "dynamodb.stream.table-name=" + newTable()), analysis -> {
+                    assertThat(analysis.getDescription()).contains("has no AWS region")
+                            .contains("dynamodb.stream.region is not set");
+                    assertThat(analysis.getAction()).contains("Set dynamodb.stream.region").contains("AWS_REGION");
+                }));
+    }
+
+    @Test
+    void missingCredentialsAreReportedSayingWhereTheSdkLooked() {
+        String table = newTable();
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), table);
+        withoutAwsDefaults(() -> failsWith(contextRunner.withPropertyValues(
+                "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
+                "dynamodb.stream.region=" + EMULATOR.emulator().region(),
+                "dynamodb.stream.table-name=" + table), analysis -> {
+                    assertThat(analysis.getDescription()).contains("no AWS credentials")
+                            .contains("AWS_ACCESS_KEY_ID");
+                    assertThat(analysis.getAction()).contains("dynamodb.stream.credentials.access-key-id")
+                            .contains("AWS_PROFILE");
+                }));
+    }
+
+    /**
+     * Runs with the SDK's default region and credentials sources empty: no region or credentials in the environment
+     * (else the test does not apply), profile files that do not exist, and the instance metadata service off.
+     */
+    private static void withoutAwsDefaults(Runnable test) {
+        for (String variable : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_PROFILE",
+            "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+            "AWS_CONTAINER_CREDENTIALS_FULL_URI"}) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv(variable) == null,
+                    variable + " is set in the environment");
+        }
+        Map<String, String> settings = Map.of("aws.disableEc2Metadata", "true",
+                "aws.configFile", "/nonexistent/aws-config", "aws.sharedCredentialsFile", "/nonexistent/aws-credentials");
+        Map<String, String> before = new HashMap<>();
+        settings.forEach((name, value) -> {
+            before.put(name, System.getProperty(name));
+            System.setProperty(name, value);
+        });
+        try {
+            test.run();
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

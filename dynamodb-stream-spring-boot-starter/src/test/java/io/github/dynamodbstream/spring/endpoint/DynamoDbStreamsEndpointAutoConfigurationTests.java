@@ -3,6 +3,8 @@ package io.github.dynamodbstream.spring.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.github.dynamodbstream.core.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
@@ -15,6 +17,8 @@ import io.github.dynamodbstream.spring.poller.StreamState;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -71,6 +75,58 @@ class DynamoDbStreamsEndpointAutoConfigurationTests {
                     String json = JsonMapper.builder().build().writeValueAsString(streams);
                     assertThat(json).contains("\"checkpoints\"").contains(stored).contains("\"state\":\"RUNNING\"");
                 });
+    }
+
+    @Test
+    void readingTheEndpointNeitherReadsNorClaimsTheCheckpointStore() {
+        String table = newTable();
+        TestItems.put(EMULATOR.dynamoDbClient(), table, "a", 1);
+        CountingRepository repository = new CountingRepository();
+        contextRunner.withPropertyValues("dynamodb.stream.table-name=" + table,
+                        "management.endpoints.web.exposure.include=dynamodbstreams")
+                .withBean(ShardStateRepository.class, () -> repository)
+                .run(context -> {
+                    DynamoDbStreamsEndpoint endpoint = context.getBean(DynamoDbStreamsEndpoint.class);
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> endpoint.stream(table).recordsDelivered() == 1);
+                    int readsBefore = repository.reads.get();
+                    for (int scrape = 0; scrape < 5; scrape++) {
+                        assertThat(endpoint.streams().streams()).singleElement()
+                                .satisfies(stream -> assertThat(stream.checkpoints()).isNotEmpty());
+                    }
+                    assertThat(repository.takeOvers).as("taken over once, by the poller at start").hasValue(1);
+                    assertThat(repository.reads).as("scrapes read memory only").hasValue(readsBefore);
+                });
+    }
+
+    /** A store in memory that counts the reads and take-overs it serves. */
+    static final class CountingRepository implements ShardStateRepository {
+
+        final AtomicInteger reads = new AtomicInteger();
+        final AtomicInteger takeOvers = new AtomicInteger();
+        private final ShardStateRepository store = new InMemoryShardStateRepository();
+
+        @Override
+        public Map<String, ShardCheckpoint> load(String consumerName, String streamArn) {
+            reads.incrementAndGet();
+            return store.load(consumerName, streamArn);
+        }
+
+        @Override
+        public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+            takeOvers.incrementAndGet();
+            return store.load(consumerName, streamArn);
+        }
+
+        @Override
+        public void save(String consumerName, String streamArn, ShardCheckpoint checkpoint) {
+            store.save(consumerName, streamArn, checkpoint);
+        }
+
+        @Override
+        public void remove(String consumerName, String streamArn, String shardId) {
+            store.remove(consumerName, streamArn, shardId);
+        }
     }
 
     @Test

@@ -41,6 +41,11 @@ final class AcknowledgementLedger {
         }
 
         @Override
+        public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+            return store.takeOver(consumerName, streamArn);
+        }
+
+        @Override
         public void save(String consumerName, String streamArn, ShardCheckpoint checkpoint) {
             if (checkpoint.sequenceNumber() != null && generation.takeCrashOnSave()) {
                 generation.die();

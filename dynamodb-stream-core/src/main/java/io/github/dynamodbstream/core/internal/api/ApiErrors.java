@@ -61,8 +61,20 @@ public final class ApiErrors {
         return false;
     }
 
+    /** Whether the call failed because the SDK found no credentials to sign it with. */
+    public static boolean isMissingCredentials(Throwable e) {
+        return e instanceof SdkClientException && e.getMessage() != null
+                && e.getMessage().contains("Unable to load credentials");
+    }
+
     /** A one-line description of a failure, for logs and results. */
     public static String describe(Throwable e) {
+        if (isMissingCredentials(e)) {
+            return "no AWS credentials: the SDK found none in its default places (environment variables "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, the aws.accessKeyId system property, a profile of "
+                    + "~/.aws/credentials, web identity, a container or instance role). Give the client credentials, "
+                    + "or run with a role that has them (" + firstLine(e) + ")";
+        }
         if (isUnreadableAnswer(e)) {
             return e.getClass().getSimpleName() + ": the endpoint's answer is not valid JSON (" + firstLine(e)
                     + "). Check the endpoint URL (endpointOverride) and any proxy in between: something other than "

@@ -75,7 +75,7 @@ final class ShardRefresh {
         if (started) {
             changes = tracker.refresh(listing);
         } else {
-            changes = tracker.start(listing, checkpoints.load(), startingPosition);
+            changes = tracker.start(listing, checkpoints.takeOver(), startingPosition);
             saveStartPositions(changes);
             started = true;
             log.info("Reading stream {} ({}): {} shards, {} to read, starting {} where there is no checkpoint",

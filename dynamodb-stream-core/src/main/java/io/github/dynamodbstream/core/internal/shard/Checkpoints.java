@@ -29,9 +29,9 @@ public final class Checkpoints {
         return consumerName;
     }
 
-    /** Loads the stored checkpoints; the poller calls it once, before its first round. */
-    public Map<String, ShardCheckpoint> load() {
-        Map<String, ShardCheckpoint> stored = repository.load(consumerName, streamArn);
+    /** Takes the stored checkpoints over; the poller calls it once, before its first round. */
+    public Map<String, ShardCheckpoint> takeOver() {
+        Map<String, ShardCheckpoint> stored = repository.takeOver(consumerName, streamArn);
         current.putAll(stored);
         return stored;
     }

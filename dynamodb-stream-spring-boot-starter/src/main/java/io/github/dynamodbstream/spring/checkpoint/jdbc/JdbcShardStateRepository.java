@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <h2>Safety</h2>
  * The same rules as the core's repositories. A checkpoint never moves backwards. Each instance has its own
- * {@link #ownerId()}; a row may be changed only by its owner, or by an instance that read it with {@link #load} and
+ * {@link #ownerId()}; a row may be changed only by its owner, or by an instance that took it over with {@link #takeOver}
  * so takes over from a previous run: two pollers that share a consumer name by mistake are detected, not silently
  * overwriting each other. Every change is a compare-and-set on the row read just before, so two writers never both
  * win. Conflicts throw {@link CheckpointConflictException} and leave the stored row as it was. A row written by a
@@ -99,30 +99,49 @@ public final class JdbcShardStateRepository implements ShardStateRepository {
     /**
      * {@inheritDoc}
      *
-     * <p>Rows written by an earlier run may be overwritten by this instance from now on.
-     *
      * @throws DynamoDbStreamException when a row was written by a newer version of this library, or the table
      *         cannot be read
      */
     @Override
     public Map<String, ShardCheckpoint> load(String consumerName, String streamArn) {
-        Objects.requireNonNull(consumerName, "consumerName");
-        Objects.requireNonNull(streamArn, "streamArn");
-        List<Row> rows = query("SELECT * FROM " + tableName + " WHERE consumer_name = ? AND stream_arn = ?",
-                consumerName, streamArn);
+        Map<String, ShardCheckpoint> checkpoints = new HashMap<>();
+        rows(consumerName, streamArn).forEach(row -> checkpoints.put(row.checkpoint().shardId(), row.checkpoint()));
+        return Map.copyOf(checkpoints);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Rows written by an earlier run may be overwritten by this instance from now on; rows another instance
+     * writes after this call may not.
+     *
+     * @throws DynamoDbStreamException when a row was written by a newer version of this library, or the table
+     *         cannot be read
+     */
+    @Override
+    public Map<String, ShardCheckpoint> takeOver(String consumerName, String streamArn) {
+        List<Row> rows = rows(consumerName, streamArn);
         Map<String, ShardCheckpoint> checkpoints = new HashMap<>();
         ownersAtLoad.keySet().removeIf(key -> key.consumerName().equals(consumerName)
                 && key.streamArn().equals(streamArn));
         for (Row row : rows) {
-            checkSchema(row);
             checkpoints.put(row.checkpoint().shardId(), row.checkpoint());
             if (!row.ownerId().equals(ownerId)) {
                 ownersAtLoad.put(new RowKey(consumerName, streamArn, row.checkpoint().shardId()), row.ownerId());
             }
         }
-        log.info("Loaded {} checkpoints of consumer '{}' on stream {} from table '{}'", checkpoints.size(),
+        log.info("Took over {} checkpoints of consumer '{}' on stream {} from table '{}'", checkpoints.size(),
                 consumerName, streamArn, tableName);
         return Map.copyOf(checkpoints);
+    }
+
+    private List<Row> rows(String consumerName, String streamArn) {
+        Objects.requireNonNull(consumerName, "consumerName");
+        Objects.requireNonNull(streamArn, "streamArn");
+        List<Row> rows = query("SELECT * FROM " + tableName + " WHERE consumer_name = ? AND stream_arn = ?",
+                consumerName, streamArn);
+        rows.forEach(this::checkSchema);
+        return rows;
     }
 
     /**

@@ -96,11 +96,24 @@ class JdbcShardStateRepositoryTests {
     }
 
     @Test
-    void restartedPollerTakesOverAfterLoading() {
+    void readingTheCheckpointsClaimsNothing() {
+        JdbcShardStateRepository first = repository();
+        JdbcShardStateRepository second = repository();
+        first.save("replica", ARN, at("100"));
+        assertThat(second.load("replica", ARN)).containsEntry("shard-1", at("100"));
+        assertThatThrownBy(() -> second.save("replica", ARN, at("200")))
+                .as("a read, such as the endpoint's, does not let another poller take the shard over")
+                .isInstanceOf(CheckpointConflictException.class);
+        first.save("replica", ARN, at("300"));
+        assertThat(first.load("replica", ARN).get("shard-1").sequenceNumber()).isEqualTo("300");
+    }
+
+    @Test
+    void restartedPollerTakesOverTheCheckpointsOfThePreviousRun() {
         JdbcShardStateRepository previousRun = repository();
         previousRun.save("replica", ARN, at("100"));
         JdbcShardStateRepository nextRun = repository();
-        assertThat(nextRun.load("replica", ARN)).containsEntry("shard-1", at("100"));
+        assertThat(nextRun.takeOver("replica", ARN)).containsEntry("shard-1", at("100"));
         nextRun.save("replica", ARN, at("200"));
         assertThatThrownBy(() -> previousRun.save("replica", ARN, at("300")))
                 .isInstanceOf(CheckpointConflictException.class);
