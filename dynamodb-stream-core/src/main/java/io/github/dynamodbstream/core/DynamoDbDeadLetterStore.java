@@ -164,14 +164,7 @@ public final class DynamoDbDeadLetterStore implements DeadLetterStore {
          *         key, or cannot be reached
          */
         public DynamoDbDeadLetterStore build() {
-            if (client == null) {
-                throw new IllegalStateException("Set dynamoDbClient(...): the DynamoDB client that writes the "
-                        + "dead-letter table");
-            }
-            if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
-                throw new IllegalArgumentException("Invalid dead-letter table name '" + tableName + "': a DynamoDB "
-                        + "table name is 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'");
-            }
+            KeyedTable.checkSettings(client, tableName, "dead-letter");
             return new DynamoDbDeadLetterStore(this);
         }
     }

@@ -394,14 +394,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
          *         key, or cannot be reached
          */
         public DynamoDbShardStateRepository build() {
-            if (client == null) {
-                throw new IllegalStateException("Set dynamoDbClient(...): the DynamoDB client that reads and writes "
-                        + "the checkpoint table");
-            }
-            if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
-                throw new IllegalArgumentException("Invalid checkpoint table name '" + tableName + "': a DynamoDB "
-                        + "table name is 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'");
-            }
+            KeyedTable.checkSettings(client, tableName, "checkpoint");
             return new DynamoDbShardStateRepository(this);
         }
     }

@@ -4,6 +4,7 @@ import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.kcl.internal.CompositeKclStreamObserver;
 import io.github.dynamodbstream.kcl.internal.KclClients;
 import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
+import io.github.dynamodbstream.kcl.internal.LeaseTableNames;
 import io.github.dynamodbstream.kcl.internal.StreamActivity;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinition;
@@ -80,8 +81,7 @@ public final class KclStreamContainer implements SmartLifecycle {
         all.addAll(observers.get());
         KclStreamObserver observer = new CompositeKclStreamObserver(all);
         for (StreamDefinition stream : streams) {
-            String applicationName = streams.size() == 1 ? stream.consumerName()
-                    : stream.consumerName() + "-" + stream.name();
+            String applicationName = LeaseTableNames.resolve(stream, clients.dynamoDb(), streamsClient);
             KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
                     properties.getShutdownTimeout(), publisher, observer, deadLetters);
             workers.add(worker);

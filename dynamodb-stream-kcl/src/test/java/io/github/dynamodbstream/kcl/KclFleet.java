@@ -154,7 +154,7 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     /** The instance holding the leader lock of the lease assignment, if any. */
     Optional<String> leader() {
         Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
-                .tableName(APPLICATION + "-CoordinatorState")
+                .tableName(APPLICATION + "-" + TABLE + "-CoordinatorState")
                 .key(Map.of("key", AttributeValue.fromS("Leader"))).consistentRead(true)).item();
         return Optional.ofNullable(item.get("ownerName")).map(AttributeValue::s);
     }

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class ListenerFailureTests {
 
     private static final String TABLE = "payments";
-    private static final String LEASE_TABLE = "payments-app";
+    private static final String CONSUMER = "payments-app";
+    private static final String LEASE_TABLE = CONSUMER + "-" + TABLE;
     private static final AtomicBoolean REJECTING = new AtomicBoolean(true);
     private static final List<String> ACCEPTED = new CopyOnWriteArrayList<>();
     private static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
@@ -70,7 +71,7 @@ class ListenerFailureTests {
                         "instance-1", Duration.ofSeconds(3)))
                 .properties(
                         "dynamodb.stream.table-name=" + TABLE,
-                        "dynamodb.stream.consumer-name=" + LEASE_TABLE,
+                        "dynamodb.stream.consumer-name=" + CONSUMER,
                         "dynamodb.stream.on-failure=block",
                         "dynamodb.stream.retry.max-attempts=2",
                         "dynamodb.stream.retry.initial-backoff=50ms",

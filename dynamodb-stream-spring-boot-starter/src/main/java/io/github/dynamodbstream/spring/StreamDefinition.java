@@ -9,7 +9,6 @@ import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
-import org.springframework.core.ResolvableType;
 
 /**
  * One stream the application reads, with every setting resolved: per-stream values, else the top-level
@@ -66,13 +65,5 @@ public record StreamDefinition(
     /** The name of the table whose changes the stream carries. */
     public String tableName() {
         return streamArn.tableName();
-    }
-
-    /**
-     * The type of the items in this stream's events: {@link #itemType()}, or {@code Map<String, Object>} when none
-     * is set.
-     */
-    public ResolvableType itemResolvableType() {
-        return itemConverter.itemType();
     }
 }

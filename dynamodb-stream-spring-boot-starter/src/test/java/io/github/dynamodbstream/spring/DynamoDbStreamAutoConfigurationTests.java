@@ -64,7 +64,7 @@ class DynamoDbStreamAutoConfigurationTests {
                 assertThat(stream.streamArn().toString()).isEqualTo(streamArn);
                 assertThat(stream.tableName()).isEqualTo(table);
                 assertThat(stream.itemType()).isNull();
-                assertThat(stream.itemResolvableType().toString()).isEqualTo(
+                assertThat(stream.itemConverter().itemType().toString()).isEqualTo(
                         ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class).toString());
             });
             assertThat(context).getBean("dynamoDbStreamShardStateRepository")

@@ -131,10 +131,16 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
         if (records.isEmpty()) {
             return;
         }
-        log.error("Gave up on {} records of stream '{}', shard {}, sequence numbers {} to {}, after the listeners "
-                        + "failed on them: {}", records.size(), stream.name(), records.get(0).shardId(),
-                records.get(0).sequenceNumber(), records.get(records.size() - 1).sequenceNumber(),
-                String.valueOf(failure));
+        ChangeRecord first = records.get(0);
+        if (records.size() == 1) {
+            log.error("Gave up on the {} record of stream '{}', shard {}, sequence number {}, after the listeners "
+                    + "failed on it: {}", first.type(), stream.name(), first.shardId(), first.sequenceNumber(),
+                    String.valueOf(failure));
+        } else {
+            log.error("Gave up on {} records of stream '{}', shard {}, sequence numbers {} to {}, after the listeners "
+                    + "failed on them: {}", records.size(), stream.name(), first.shardId(), first.sequenceNumber(),
+                    records.get(records.size() - 1).sequenceNumber(), String.valueOf(failure));
+        }
         publisher.publishEvent(new RecordFailedEvent(this, stream.name(), stream.tableName(),
                 stream.streamArn().toString(), records, failure));
     }

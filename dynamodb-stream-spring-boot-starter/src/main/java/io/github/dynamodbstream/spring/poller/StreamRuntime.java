@@ -34,10 +34,6 @@ final class StreamRuntime {
         return poller;
     }
 
-    StreamActivity activity() {
-        return activity;
-    }
-
     /** Claims the stream for a round; {@code false} when one is in flight. */
     boolean tryBeginRound() {
         return inFlight.compareAndSet(false, true);

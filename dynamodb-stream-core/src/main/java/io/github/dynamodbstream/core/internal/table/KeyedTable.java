@@ -48,6 +48,26 @@ public final class KeyedTable {
     }
 
     /**
+     * Checks what a builder of a store on such a table was given.
+     *
+     * @param client the client, required
+     * @param tableName the table's name
+     * @param role what the table holds, in messages
+     * @throws IllegalStateException when the client is missing
+     * @throws IllegalArgumentException when the name is not a DynamoDB table name
+     */
+    public static void checkSettings(DynamoDbClient client, String tableName, String role) {
+        if (client == null) {
+            throw new IllegalStateException("Set dynamoDbClient(...): the DynamoDB client that reads and writes the "
+                    + role + " table");
+        }
+        if (tableName == null || !tableName.matches("[A-Za-z0-9_.-]{3,255}")) {
+            throw new IllegalArgumentException("Invalid " + role + " table name '" + tableName + "': a DynamoDB "
+                    + "table name is 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'");
+        }
+    }
+
+    /**
      * Makes sure the table exists and has its key schema; creates it (on-demand capacity) and waits
      * until it is active when {@code create} is set.
      */
