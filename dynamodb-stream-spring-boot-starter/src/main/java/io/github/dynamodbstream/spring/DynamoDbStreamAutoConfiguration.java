@@ -99,7 +99,8 @@ public final class DynamoDbStreamAutoConfiguration {
     StreamDefinitions dynamoDbStreamDefinitions(Environment environment, DynamoDbStreamsClient streamsClient,
             ObjectProvider<DynamoDbClient> dynamoDbClient, ItemConverterFactory itemConverters,
             ResourceLoader resourceLoader) {
-        return new StreamDefinitionResolver(properties, environment.getProperty("spring.application.name"),
+        return new StreamDefinitionResolver(ConfiguredStream.all(environment),
+                environment.getProperty("spring.application.name"),
                 streamsClient.serviceClientConfiguration().region(), dynamoDbClient::getObject, itemConverters,
                 resourceLoader.getClassLoader()).resolve();
     }

@@ -24,21 +24,17 @@ final class RecordFilters {
     }
 
     /**
-     * @param defaults the top-level {@code dynamodb.stream.filter}
-     * @param stream the stream's own {@code filter}; each key not set falls back to {@code defaults}
-     * @param prefix the stream's property prefix, for error messages
+     * @param filter the stream's {@code filter} keys, each one the stream does not set already the top-level one
+     * @param conditionProperty the property that set the condition, for error messages
      * @throws DynamoDbStreamConfigurationException when the condition does not parse
      */
-    static Predicate<ChangeRecord> of(DynamoDbStreamProperties.Filter defaults, DynamoDbStreamProperties.Filter stream,
-            String prefix) {
-        boolean ownTypes = stream != defaults && !stream.getChangeTypes().isEmpty();
-        Set<ChangeType> types = ownTypes ? stream.getChangeTypes() : defaults.getChangeTypes();
-        boolean ownCondition = stream != defaults && hasText(stream.getCondition());
-        String condition = ownCondition ? stream.getCondition() : defaults.getCondition();
-        String property = (ownCondition ? prefix : DynamoDbStreamProperties.PREFIX) + ".filter.condition";
+    static Predicate<ChangeRecord> of(StreamProperties.Filter filter, String conditionProperty) {
+        Set<ChangeType> types = filter.getChangeTypes();
+        String condition = filter.getCondition();
         Predicate<ChangeRecord> byType = types.isEmpty() || types.containsAll(EnumSet.allOf(ChangeType.class))
                 ? null : byType(EnumSet.copyOf(types));
-        Predicate<ChangeRecord> byCondition = hasText(condition) ? new Condition(condition.trim(), property) : null;
+        Predicate<ChangeRecord> byCondition = hasText(condition)
+                ? new Condition(condition.trim(), conditionProperty) : null;
         if (byType == null) {
             return byCondition != null ? byCondition : record -> true;
         }

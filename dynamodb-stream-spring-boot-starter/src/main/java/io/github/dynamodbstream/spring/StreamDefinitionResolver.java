@@ -1,7 +1,6 @@
 package io.github.dynamodbstream.spring;
 
 import io.github.dynamodbstream.core.RetryPolicy;
-import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
@@ -10,7 +9,6 @@ import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,16 +20,17 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
- * Validates the {@code dynamodb.stream.*} properties and turns them into {@link StreamDefinitions}: per-stream
- * values fall back to the top-level ones, table names are resolved to their latest stream ARN with
- * {@code DescribeTable}. Every problem is a {@link DynamoDbStreamConfigurationException} naming the property.
+ * Validates the streams' settings ({@link ConfiguredStream}: each key a stream does not set is already the top-level
+ * one) and turns them into {@link StreamDefinitions}, table names resolved to their latest stream ARN with
+ * {@code DescribeTable}. Every problem is a {@link DynamoDbStreamConfigurationException} naming the property that
+ * set the value.
  */
 final class StreamDefinitionResolver {
 
     private static final Logger log = LoggerFactory.getLogger(StreamDefinitionResolver.class);
     private static final String DEFAULT_CONSUMER_NAME = "default";
 
-    private final DynamoDbStreamProperties properties;
+    private final List<ConfiguredStream> configured;
     private final String applicationName;
     private final Region clientRegion;
     private final Supplier<DynamoDbClient> dynamoDbClient;
@@ -39,13 +38,14 @@ final class StreamDefinitionResolver {
     private final ClassLoader classLoader;
 
     /**
+     * @param configured the streams of the properties, with their settings after fallback
      * @param applicationName {@code spring.application.name}, or {@code null}
      * @param clientRegion the region of the DynamoDB Streams client, or {@code null} when unknown
      * @param dynamoDbClient the client that describes tables, asked for only when a table name must be resolved
      */
-    StreamDefinitionResolver(DynamoDbStreamProperties properties, String applicationName, Region clientRegion,
+    StreamDefinitionResolver(List<ConfiguredStream> configured, String applicationName, Region clientRegion,
             Supplier<DynamoDbClient> dynamoDbClient, ItemConverterFactory itemConverters, ClassLoader classLoader) {
-        this.properties = properties;
+        this.configured = configured;
         this.applicationName = applicationName;
         this.clientRegion = clientRegion;
         this.dynamoDbClient = dynamoDbClient;
@@ -54,24 +54,18 @@ final class StreamDefinitionResolver {
     }
 
     StreamDefinitions resolve() {
-        List<StreamDefinition> definitions = new ArrayList<>();
-        boolean shorthand = hasText(properties.getStreamArn()) || hasText(properties.getTableName());
-        if (shorthand) {
-            definitions.add(resolve(null, shorthandStream(), DynamoDbStreamProperties.PREFIX));
-        }
-        for (Map.Entry<String, DynamoDbStreamProperties.Stream> entry : properties.getStreams().entrySet()) {
-            DynamoDbStreamProperties.Stream stream = entry.getValue();
-            if (stream.getEnabled() == null || stream.getEnabled()) {
-                definitions.add(resolve(entry.getKey(), stream,
-                        DynamoDbStreamProperties.PREFIX + ".streams." + entry.getKey()));
-            }
-        }
-        if (definitions.isEmpty() && !shorthand && properties.getStreams().isEmpty()) {
+        if (configured.isEmpty()) {
             throw new DynamoDbStreamConfigurationException("No DynamoDB stream is configured: neither "
                     + "dynamodb.stream.table-name nor dynamodb.stream.stream-arn is set, and dynamodb.stream.streams "
                     + "is empty.", "Set dynamodb.stream.table-name to the name of a table with a stream (or "
                     + "dynamodb.stream.stream-arn to the stream's ARN), or set dynamodb.stream.enabled=false to "
                     + "turn the starter off.");
+        }
+        List<StreamDefinition> definitions = new ArrayList<>();
+        for (ConfiguredStream stream : configured) {
+            if (stream.settings().isEnabled()) {
+                definitions.add(resolve(stream));
+            }
         }
         for (int i = 0; i < definitions.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -91,53 +85,39 @@ final class StreamDefinitionResolver {
         return resolved;
     }
 
-    /** The top-level keys as one stream; every other key falls back to the top level anyway. */
-    private DynamoDbStreamProperties.Stream shorthandStream() {
-        DynamoDbStreamProperties.Stream stream = new DynamoDbStreamProperties.Stream();
-        stream.setStreamArn(properties.getStreamArn());
-        stream.setTableName(properties.getTableName());
-        return stream;
-    }
-
-    private StreamDefinition resolve(String name, DynamoDbStreamProperties.Stream stream, String prefix) {
-        String itemTypeName = hasText(stream.getItemType()) ? stream.getItemType() : properties.getItemType();
-        String itemTypeProperty = (hasText(stream.getItemType()) ? prefix : DynamoDbStreamProperties.PREFIX)
-                + ".item-type";
-        Class<?> itemType = loadItemType(itemTypeName, itemTypeProperty);
+    private StreamDefinition resolve(ConfiguredStream configuredStream) {
+        StreamProperties stream = configuredStream.settings();
+        String itemTypeProperty = configuredStream.property("item-type");
+        Class<?> itemType = loadItemType(stream.getItemType(), itemTypeProperty);
         ItemConverter<?> converter = itemConverters.converterFor(itemType, itemTypeProperty);
-        int maxRecords = stream.getMaxRecords() != null ? stream.getMaxRecords() : properties.getMaxRecords();
+        int maxRecords = stream.getMaxRecords();
         if (maxRecords < 1 || maxRecords > 1000) {
-            throw new DynamoDbStreamConfigurationException(prefix + ".max-records is " + maxRecords
+            String property = configuredStream.property("max-records");
+            throw new DynamoDbStreamConfigurationException(property + " is " + maxRecords
                     + ", but GetRecords returns 1 to 1000 records per call.",
-                    "Set " + prefix + ".max-records to a number from 1 to 1000 (default 1000).");
+                    "Set " + property + " to a number from 1 to 1000 (default 1000).");
         }
-        Duration pollInterval = positive(
-                or(stream.getPollInterval(), properties.getPollInterval()), prefix + ".poll-interval", true);
-        Duration discoveryInterval = positive(or(stream.getShardDiscoveryInterval(),
-                properties.getShardDiscoveryInterval()), prefix + ".shard-discovery-interval", false);
-        StreamArn streamArn = streamArn(name, stream, prefix);
+        Duration pollInterval = positive(stream.getPollInterval(), configuredStream.property("poll-interval"), true);
+        Duration discoveryInterval = positive(stream.getShardDiscoveryInterval(),
+                configuredStream.property("shard-discovery-interval"), false);
+        Duration maxRecordAge = stream.getMaxRecordAge() == null ? null
+                : positive(stream.getMaxRecordAge(), configuredStream.property("max-record-age"), false);
+        StreamArn streamArn = streamArn(configuredStream, stream, configuredStream.prefix());
         return new StreamDefinition(
-                name != null ? name : streamArn.tableName(),
+                configuredStream.shorthand() ? streamArn.tableName() : configuredStream.name(),
                 streamArn,
                 itemType,
                 converter,
-                or(stream.getStartingPosition(), properties.getStartingPosition(), StartingPosition.LATEST),
+                stream.getStartingPosition(),
                 pollInterval,
                 maxRecords,
                 discoveryInterval,
                 consumerName(stream),
-                retry(stream.getRetry(), prefix),
-                or(stream.getOnFailure(), properties.getOnFailure()),
-                maxRecordAge(stream, prefix),
-                or(stream.getListenerMode(), properties.getListenerMode()),
-                RecordFilters.of(properties.getFilter(), stream.getFilter(), prefix));
-    }
-
-    private Duration maxRecordAge(DynamoDbStreamProperties.Stream stream, String prefix) {
-        Duration age = stream.getMaxRecordAge() != null ? stream.getMaxRecordAge() : properties.getMaxRecordAge();
-        String property = (stream.getMaxRecordAge() != null ? prefix : DynamoDbStreamProperties.PREFIX)
-                + ".max-record-age";
-        return age == null ? null : positive(age, property, false);
+                retry(configuredStream),
+                stream.getOnFailure(),
+                maxRecordAge,
+                stream.getListenerMode(),
+                RecordFilters.of(stream.getFilter(), configuredStream.property("filter.condition")));
     }
 
     private Class<?> loadItemType(String className, String property) {
@@ -154,7 +134,7 @@ final class StreamDefinitionResolver {
         }
     }
 
-    private StreamArn streamArn(String name, DynamoDbStreamProperties.Stream stream, String prefix) {
+    private StreamArn streamArn(ConfiguredStream configured, StreamProperties stream, String prefix) {
         if (hasText(stream.getStreamArn())) {
             StreamArn arn = parse(stream.getStreamArn().trim(), prefix + ".stream-arn");
             if (hasText(stream.getTableName()) && !stream.getTableName().trim().equals(arn.tableName())) {
@@ -168,7 +148,7 @@ final class StreamDefinitionResolver {
         if (hasText(stream.getTableName())) {
             return latestStreamArn(stream.getTableName().trim(), prefix + ".table-name");
         }
-        throw new DynamoDbStreamConfigurationException("The DynamoDB stream '" + name + "' has neither "
+        throw new DynamoDbStreamConfigurationException("The DynamoDB stream '" + configured.name() + "' has neither "
                 + prefix + ".stream-arn nor " + prefix + ".table-name.", "Set " + prefix + ".table-name to the "
                 + "name of a table with a stream, or " + prefix + ".stream-arn to the stream's ARN, or set "
                 + prefix + ".enabled=false.");
@@ -232,30 +212,30 @@ final class StreamDefinitionResolver {
         return clientRegion != null ? " in region " + clientRegion.id() : "";
     }
 
-    private String consumerName(DynamoDbStreamProperties.Stream stream) {
+    private String consumerName(StreamProperties stream) {
         if (hasText(stream.getConsumerName())) {
             return stream.getConsumerName().trim();
-        }
-        if (hasText(properties.getConsumerName())) {
-            return properties.getConsumerName().trim();
         }
         return hasText(applicationName) ? applicationName.trim() : DEFAULT_CONSUMER_NAME;
     }
 
-    private RetryPolicy retry(DynamoDbStreamProperties.StreamRetry stream, String prefix) {
-        DynamoDbStreamProperties.Retry defaults = properties.getRetry();
-        int maxAttempts = stream.getMaxAttempts() != null ? stream.getMaxAttempts() : defaults.getMaxAttempts();
-        Duration initial = or(stream.getInitialBackoff(), defaults.getInitialBackoff());
-        Duration max = or(stream.getMaxBackoff(), defaults.getMaxBackoff());
+    private static RetryPolicy retry(ConfiguredStream stream) {
+        StreamProperties.Retry retry = stream.settings().getRetry();
+        int maxAttempts = retry.getMaxAttempts();
+        Duration initial = retry.getInitialBackoff();
+        Duration max = retry.getMaxBackoff();
         if (maxAttempts < 1) {
-            throw new DynamoDbStreamConfigurationException(prefix + ".retry.max-attempts is " + maxAttempts
-                    + ", but it counts every delivery of a batch, the first one included.",
-                    "Set " + prefix + ".retry.max-attempts to 1 (no retry) or more.");
+            String property = stream.property("retry.max-attempts");
+            throw new DynamoDbStreamConfigurationException(property + " is " + maxAttempts
+                    + ", but it counts every delivery of a failing record, the first one included.",
+                    "Set " + property + " to 1 (no retry) or more.");
         }
         if (initial == null || max == null || initial.isNegative() || max.compareTo(initial) < 0) {
-            throw new DynamoDbStreamConfigurationException(prefix + ".retry.initial-backoff (" + initial
-                    + ") and max-backoff (" + max + ") are not 0 <= initial-backoff <= max-backoff.",
-                    "Set " + prefix + ".retry.max-backoff to at least " + prefix + ".retry.initial-backoff.");
+            String initialProperty = stream.property("retry.initial-backoff");
+            String maxProperty = stream.property("retry.max-backoff");
+            throw new DynamoDbStreamConfigurationException(initialProperty + " (" + initial + ") and "
+                    + maxProperty + " (" + max + ") are not 0 <= initial-backoff <= max-backoff.",
+                    "Set " + maxProperty + " to at least " + initialProperty + ".");
         }
         return RetryPolicy.of(maxAttempts, initial, max);
     }
@@ -267,16 +247,6 @@ final class StreamDefinitionResolver {
                     + " to a duration such as 1s or 500ms.");
         }
         return value;
-    }
-
-    @SafeVarargs
-    private static <T> T or(T... values) {
-        for (T value : values) {
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static boolean hasText(String value) {

@@ -109,7 +109,7 @@ class DynamoDbStreamPropertiesTests {
                 prefix + "on-failure=block").run(context -> {
                     DynamoDbStreamProperties.Stream stream =
                             context.getBean(DynamoDbStreamProperties.class).getStreams().get("orders");
-                    assertThat(stream.getEnabled()).isFalse();
+                    assertThat(stream.isEnabled()).isFalse();
                     assertThat(stream.getStreamArn()).endsWith("table/orders/stream/x");
                     assertThat(stream.getTableName()).isEqualTo("orders");
                     assertThat(stream.getItemType()).isEqualTo("com.example.Order");

@@ -1,11 +1,9 @@
 package io.github.dynamodbstream.spring.replica;
 
-import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.spring.ConfiguredStream;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
@@ -21,59 +19,17 @@ import org.springframework.core.env.Environment;
 record ReplicatedStream(String name, String itemTypeName, Long maxItems, String maxItemsProperty,
         String enabledProperty) {
 
-    private static final String REPLICA = DynamoDbStreamProperties.PREFIX + ".replica";
-
     /** The replicated streams of the environment's {@code dynamodb.stream.*} properties, in configuration order. */
     static List<ReplicatedStream> of(Environment environment) {
-        DynamoDbStreamProperties properties = Binder.get(environment)
-                .bind(DynamoDbStreamProperties.PREFIX, DynamoDbStreamProperties.class)
-                .orElseGet(DynamoDbStreamProperties::new);
-        return of(properties);
-    }
-
-    /** The replicated streams of the properties, in configuration order. */
-    static List<ReplicatedStream> of(DynamoDbStreamProperties properties) {
-        DynamoDbStreamProperties.Replica defaults = properties.getReplica();
         List<ReplicatedStream> replicated = new ArrayList<>();
-        String shorthandName = shorthandName(properties);
-        if (shorthandName != null && defaults.isEnabled()) {
-            replicated.add(new ReplicatedStream(shorthandName, text(properties.getItemType()), defaults.getMaxItems(),
-                    REPLICA + ".max-items", REPLICA + ".enabled"));
-        }
-        for (Map.Entry<String, DynamoDbStreamProperties.Stream> entry : properties.getStreams().entrySet()) {
-            DynamoDbStreamProperties.Stream stream = entry.getValue();
-            DynamoDbStreamProperties.StreamReplica replica = stream.getReplica();
-            boolean read = stream.getEnabled() == null || stream.getEnabled();
-            boolean enabled = replica.getEnabled() != null ? replica.getEnabled() : defaults.isEnabled();
-            if (read && enabled) {
-                String prefix = DynamoDbStreamProperties.PREFIX + ".streams." + entry.getKey() + ".replica";
-                String itemType = text(stream.getItemType()) != null ? text(stream.getItemType())
-                        : text(properties.getItemType());
-                boolean ownBound = replica.getMaxItems() != null;
-                replicated.add(new ReplicatedStream(entry.getKey(), itemType,
-                        ownBound ? replica.getMaxItems() : defaults.getMaxItems(),
-                        (ownBound ? prefix : REPLICA) + ".max-items", prefix + ".enabled"));
+        for (ConfiguredStream stream : ConfiguredStream.all(environment)) {
+            DynamoDbStreamProperties.Stream settings = stream.settings();
+            if (stream.name() != null && settings.isEnabled() && settings.getReplica().isEnabled()) {
+                replicated.add(new ReplicatedStream(stream.name(), settings.getItemType(),
+                        settings.getReplica().getMaxItems(), stream.property("replica.max-items"),
+                        stream.prefix() + ".replica.enabled"));
             }
         }
         return replicated;
-    }
-
-    /**
-     * The name the single-stream shorthand gets: its table's. {@code null} when the shorthand is not used, or its ARN
-     * is malformed (the streams' resolution then fails with a message saying so).
-     */
-    private static String shorthandName(DynamoDbStreamProperties properties) {
-        if (text(properties.getStreamArn()) != null) {
-            try {
-                return StreamArn.parse(text(properties.getStreamArn())).tableName();
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return text(properties.getTableName());
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -1,0 +1,89 @@
+package io.github.dynamodbstream.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.ListenerFailureMode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The fallback of per-stream keys to the top-level ones, done once, in binding. */
+class ConfiguredStreamTests {
+
+    private static List<ConfiguredStream> streams(String... properties) {
+        MockEnvironment environment = new MockEnvironment();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+        }
+        return ConfiguredStream.all(environment);
+    }
+
+    @Test
+    void aStreamTakesEveryKeyItDoesNotSetFromTheTopLevelAndTheRestFromTheDefaults() {
+        List<ConfiguredStream> streams = streams(
+                "dynamodb.stream.poll-interval=250ms",
+                "dynamodb.stream.retry.max-attempts=5",
+                "dynamodb.stream.filter.change-types=insert",
+                "dynamodb.stream.replica.enabled=true",
+                "dynamodb.stream.streams.orders.table-name=orders",
+                "dynamodb.stream.streams.orders.retry.initial-backoff=1s",
+                "dynamodb.stream.streams.orders.on-failure=skip");
+
+        assertThat(streams).singleElement().satisfies(stream -> {
+            assertThat(stream.name()).isEqualTo("orders");
+            assertThat(stream.shorthand()).isFalse();
+            assertThat(stream.prefix()).isEqualTo("dynamodb.stream.streams.orders");
+            StreamProperties settings = stream.settings();
+            assertThat(settings.getPollInterval()).isEqualTo(Duration.ofMillis(250));
+            assertThat(settings.getRetry().getMaxAttempts()).isEqualTo(5);
+            assertThat(settings.getRetry().getInitialBackoff()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(settings.getRetry().getMaxBackoff()).isEqualTo(Duration.ofSeconds(5));
+            assertThat(settings.getOnFailure()).isEqualTo(ListenerFailureMode.SKIP);
+            assertThat(settings.getFilter().getChangeTypes()).containsExactly(ChangeType.INSERT);
+            assertThat(settings.getReplica().isEnabled()).isTrue();
+            assertThat(settings.getMaxRecords()).isEqualTo(1000);
+            assertThat(stream.property("retry.initial-backoff"))
+                    .isEqualTo("dynamodb.stream.streams.orders.retry.initial-backoff");
+            assertThat(stream.property("retry.max-attempts")).isEqualTo("dynamodb.stream.retry.max-attempts");
+        });
+    }
+
+    @Test
+    void theShorthandComesFirstAndItsTableIsNoDefaultOfTheOtherStreams() {
+        List<ConfiguredStream> streams = streams(
+                "dynamodb.stream.table-name=orders",
+                "dynamodb.stream.item-type=com.example.Order",
+                "dynamodb.stream.streams.audit.stream-arn="
+                        + "arn:aws:dynamodb:us-east-1:123456789012:table/audit/stream/2024-01-01T00:00:00.000",
+                "dynamodb.stream.streams.audit.enabled=false");
+
+        assertThat(streams).extracting(ConfiguredStream::name).containsExactly("orders", "audit");
+        ConfiguredStream shorthand = streams.get(0);
+        assertThat(shorthand.shorthand()).isTrue();
+        assertThat(shorthand.prefix()).isEqualTo("dynamodb.stream");
+        assertThat(shorthand.settings().isEnabled()).isTrue();
+        ConfiguredStream audit = streams.get(1);
+        assertThat(audit.settings().getTableName()).isNull();
+        assertThat(audit.settings().getItemType()).isEqualTo("com.example.Order");
+        assertThat(audit.settings().isEnabled()).isFalse();
+    }
+
+    @Test
+    void aBlankValueCountsAsNotSet() {
+        List<ConfiguredStream> streams = streams(
+                "dynamodb.stream.item-type=com.example.Order",
+                "dynamodb.stream.streams.orders.table-name=orders",
+                "dynamodb.stream.streams.orders.item-type=");
+
+        assertThat(streams.get(0).settings().getItemType()).isEqualTo("com.example.Order");
+        assertThat(streams.get(0).property("item-type")).isEqualTo("dynamodb.stream.item-type");
+    }
+
+    @Test
+    void noStreamIsConfiguredWithoutTableNameArnOrStreams() {
+        assertThat(streams("dynamodb.stream.poll-interval=1s")).isEmpty();
+    }
+}
