@@ -356,45 +356,18 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
         }
     }
 
-    /** Builds a {@link DynamoDbShardStateRepository}. */
-    public static final class Builder {
-
-        private DynamoDbClient client;
-        private String tableName = DEFAULT_TABLE_NAME;
-        private boolean createTableIfMissing;
+    /**
+     * Builds a {@link DynamoDbShardStateRepository}; the table name defaults to
+     * {@value DynamoDbShardStateRepository#DEFAULT_TABLE_NAME}.
+     */
+    public static final class Builder extends DynamoDbTableBuilder<Builder, DynamoDbShardStateRepository> {
 
         private Builder() {
+            super("checkpoint", DEFAULT_TABLE_NAME);
         }
 
-        /** The client to call DynamoDB with; required. The caller owns it and closes it. */
-        public Builder dynamoDbClient(DynamoDbClient client) {
-            this.client = client;
-            return this;
-        }
-
-        /** The checkpoint table's name; default {@value DynamoDbShardStateRepository#DEFAULT_TABLE_NAME}. */
-        public Builder tableName(String tableName) {
-            this.tableName = tableName;
-            return this;
-        }
-
-        /**
-         * Whether {@link #build()} creates the table, with on-demand capacity, when it does not exist, and waits
-         * until it is active; default {@code false}.
-         */
-        public Builder createTableIfMissing(boolean createTableIfMissing) {
-            this.createTableIfMissing = createTableIfMissing;
-            return this;
-        }
-
-        /**
-         * Builds the repository. Checks the table with {@code DescribeTable}, and creates it when asked.
-         *
-         * @throws DynamoDbStreamException when the table does not exist (and is not to be created), has another
-         *         key, or cannot be reached
-         */
-        public DynamoDbShardStateRepository build() {
-            KeyedTable.checkSettings(client, tableName, "checkpoint");
+        @Override
+        DynamoDbShardStateRepository create() {
             return new DynamoDbShardStateRepository(this);
         }
     }
