@@ -65,13 +65,24 @@ public final class ConfiguredStream {
             settings.setStreamArn(null);
             settings.setTableName(null);
             settings.setEnabled(true);
-            binder.bind(bindingName(key), Bindable.ofInstance(settings), BLANK_IS_NOT_SET);
+            for (ConfigurationPropertyName name : names(key)) {
+                binder.bind(name, Bindable.ofInstance(settings), BLANK_IS_NOT_SET);
+            }
         }
         return settings;
     }
 
-    private static String bindingName(String key) {
-        return PREFIX + ".streams[" + key + "]";
+    /**
+     * The names a stream's keys can have: {@code streams.<key>} as written in properties, YAML or the environment
+     * (dashed, mixed case) and {@code streams[<key>]}, which a property source compares character for character.
+     */
+    private static List<ConfigurationPropertyName> names(String key) {
+        ConfigurationPropertyName bracketed = ConfigurationPropertyName.of(PREFIX + ".streams[" + key + "]");
+        if (key.contains(".")) {
+            return List.of(bracketed);
+        }
+        return List.of(ConfigurationPropertyName.of(PREFIX + ".streams").append(ConfigurationPropertyName.adapt(key, '.')),
+                bracketed);
     }
 
     /** Whether this is the single-stream shorthand of the top-level keys. */
@@ -114,8 +125,8 @@ public final class ConfiguredStream {
      * @param key a key of {@link StreamProperties}, in the dashed form, for example {@code retry.max-attempts}
      */
     public String property(String key) {
-        if (this.key != null && binder.bind(bindingName(this.key) + "." + key, Bindable.of(String.class),
-                BLANK_IS_NOT_SET).isBound()) {
+        if (this.key != null && names(this.key).stream().anyMatch(name -> binder.bind(name.append(key),
+                Bindable.of(String.class), BLANK_IS_NOT_SET).isBound())) {
             return prefix() + "." + key;
         }
         return PREFIX + "." + key;

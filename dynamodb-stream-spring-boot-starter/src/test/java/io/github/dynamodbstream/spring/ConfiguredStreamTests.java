@@ -6,7 +6,9 @@ import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 /** The fallback of per-stream keys to the top-level ones, done once, in binding. */
@@ -80,6 +82,33 @@ class ConfiguredStreamTests {
 
         assertThat(streams.get(0).settings().getItemType()).isEqualTo("com.example.Order");
         assertThat(streams.get(0).property("item-type")).isEqualTo("dynamodb.stream.item-type");
+    }
+
+    @Test
+    void aStreamNameIsReadInEveryFormAUserWritesIt() {
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("dynamodb.stream.on-failure", "block")
+                .withProperty("dynamodb.stream.streams.order-events.table-name", "order-events")
+                .withProperty("dynamodb.stream.streams.order-events.on-failure", "skip")
+                .withProperty("dynamodb.stream.streams.Audit.table-name", "audit")
+                .withProperty("dynamodb.stream.streams.Audit.on-failure", "skip")
+                .withProperty("dynamodb.stream.streams[eu.payments].table-name", "payments")
+                .withProperty("dynamodb.stream.streams[eu.payments].on-failure", "skip")
+                .withProperty("dynamodb.stream.streams[run1-end].table-name", "run1-end")
+                .withProperty("dynamodb.stream.streams[run1-end].on-failure", "skip");
+        environment.getPropertySources().addLast(new SystemEnvironmentPropertySource("systemEnvironment", Map.<String, Object>of(
+                "DYNAMODB_STREAM_STREAMS_INVOICES_TABLENAME", "invoices",
+                "DYNAMODB_STREAM_STREAMS_INVOICES_ONFAILURE", "skip")));
+
+        List<ConfiguredStream> streams = ConfiguredStream.all(environment);
+
+        assertThat(streams).extracting(ConfiguredStream::name)
+                .containsExactlyInAnyOrder("order-events", "Audit", "eu.payments", "run1-end", "invoices");
+        assertThat(streams).allSatisfy(stream -> {
+            assertThat(stream.settings().getTableName()).as(stream.name()).isNotNull();
+            assertThat(stream.settings().getOnFailure()).as(stream.name()).isEqualTo(ListenerFailureMode.SKIP);
+            assertThat(stream.property("on-failure")).isEqualTo(stream.prefix() + ".on-failure");
+        });
     }
 
     @Test
