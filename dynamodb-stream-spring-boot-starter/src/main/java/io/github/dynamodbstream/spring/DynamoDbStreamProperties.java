@@ -197,32 +197,21 @@ public class DynamoDbStreamProperties extends StreamProperties {
         }
     }
 
-    /** Where checkpoints are kept. */
-    public static class Checkpoint {
+    /** A table the starter keeps records in: its name, and whether to create it. */
+    public abstract static class Table {
 
         /**
-         * Where checkpoints are kept: MEMORY (lost on restart), DYNAMODB (a DynamoDB table) or JDBC (a table of the
-         * application's DataSource).
+         * Name of the table.
          */
-        private CheckpointStore store = CheckpointStore.MEMORY;
+        private String tableName;
 
         /**
-         * Name of the checkpoint table of the DYNAMODB and JDBC stores. For JDBC, hyphens become underscores
-         * (dynamodb_stream_checkpoints by default).
-         */
-        private String tableName = "dynamodb-stream-checkpoints";
-
-        /**
-         * Whether to create the checkpoint table at start when it does not exist.
+         * Whether to create the table at start when it does not exist.
          */
         private boolean createTable;
 
-        public CheckpointStore getStore() {
-            return store;
-        }
-
-        public void setStore(CheckpointStore store) {
-            this.store = store;
+        Table(String tableName) {
+            this.tableName = tableName;
         }
 
         public String getTableName() {
@@ -242,34 +231,33 @@ public class DynamoDbStreamProperties extends StreamProperties {
         }
     }
 
+    /** Where checkpoints are kept. */
+    public static class Checkpoint extends Table {
+
+        /**
+         * Where checkpoints are kept: MEMORY (lost on restart), DYNAMODB (a DynamoDB table) or JDBC (a table of the
+         * application's DataSource).
+         */
+        private CheckpointStore store = CheckpointStore.MEMORY;
+
+        public Checkpoint() {
+            super("dynamodb-stream-checkpoints");
+        }
+
+        public CheckpointStore getStore() {
+            return store;
+        }
+
+        public void setStore(CheckpointStore store) {
+            this.store = store;
+        }
+    }
+
     /** Where records given up on are written when on-failure is DEAD_LETTER. */
-    public static class DeadLetter {
+    public static class DeadLetter extends Table {
 
-        /**
-         * Name of the DynamoDB table that dead letters are written to, unless the application has a
-         * DeadLetterStore bean of its own.
-         */
-        private String tableName = "dynamodb-stream-dead-letters";
-
-        /**
-         * Whether to create the dead-letter table at start when it does not exist.
-         */
-        private boolean createTable;
-
-        public String getTableName() {
-            return tableName;
-        }
-
-        public void setTableName(String tableName) {
-            this.tableName = tableName;
-        }
-
-        public boolean isCreateTable() {
-            return createTable;
-        }
-
-        public void setCreateTable(boolean createTable) {
-            this.createTable = createTable;
+        public DeadLetter() {
+            super("dynamodb-stream-dead-letters");
         }
     }
 

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -155,6 +157,28 @@ class DynamoDbStreamPropertiesTests {
                 "dynamodb.stream.retry.max-attempts", "dynamodb.stream.retry.initial-backoff",
                 "dynamodb.stream.retry.max-backoff", "dynamodb.stream.on-failure", "dynamodb.stream.shutdown-timeout",
                 "dynamodb.stream.auto-startup", "dynamodb.stream.streams");
+    }
+
+    @Test
+    void theCheckpointAndDeadLetterTablesAreDescribedEachForItself() throws Exception {
+        JsonNode metadata = new ObjectMapper().readTree(
+                getClass().getResource("/META-INF/spring-configuration-metadata.json"));
+        Map<String, JsonNode> byName = new HashMap<>();
+        metadata.get("properties").forEach(property -> byName.put(property.get("name").asText(), property));
+
+        assertThat(byName.get("dynamodb.stream.checkpoint.table-name").path("defaultValue").asText())
+                .isEqualTo("dynamodb-stream-checkpoints");
+        assertThat(byName.get("dynamodb.stream.checkpoint.table-name").path("description").asText())
+                .contains("checkpoint table").contains("JDBC");
+        assertThat(byName.get("dynamodb.stream.dead-letter.table-name").path("defaultValue").asText())
+                .isEqualTo("dynamodb-stream-dead-letters");
+        assertThat(byName.get("dynamodb.stream.dead-letter.table-name").path("description").asText())
+                .contains("dead letters");
+        assertThat(byName.get("dynamodb.stream.dead-letter.create-table").path("description").asText())
+                .contains("dead-letter table");
+        DynamoDbStreamProperties defaults = new DynamoDbStreamProperties();
+        assertThat(defaults.getCheckpoint().getTableName()).isEqualTo("dynamodb-stream-checkpoints");
+        assertThat(defaults.getDeadLetter().getTableName()).isEqualTo("dynamodb-stream-dead-letters");
     }
 
     @Configuration(proxyBeanMethods = false)
