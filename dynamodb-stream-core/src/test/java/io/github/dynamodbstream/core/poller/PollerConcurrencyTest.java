@@ -166,6 +166,13 @@ class PollerConcurrencyTest {
 
             @Override
             public void onRemovedShards(List<RemovedShard> shards) {
+                try {
+                    // The notice fails while the reader of the shard with the item is in the listener, however
+                    // the threads are scheduled.
+                    inListener.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 noticesThrown.incrementAndGet();
                 throw new NoticeFailure();
             }
