@@ -16,29 +16,32 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.util.StreamUtils;
 
-/** Creates the checkpoint table with the schema script of the database behind a DataSource. */
+/**
+ * Creates the checkpoint table with the starter's schema script, {@code schema.sql}: standard SQL that PostgreSQL,
+ * MySQL, MariaDB and H2 each run as it is. Other databases are refused, naming the script to adapt.
+ */
 final class JdbcCheckpointSchema {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcCheckpointSchema.class);
     private static final String TABLE_PLACEHOLDER = "${table}";
+    private static final String SCRIPT = "schema.sql";
 
     private JdbcCheckpointSchema() {
     }
 
     static void create(DataSource dataSource, String tableName) {
-        String database = scriptDatabase(productName(dataSource));
-        String location = "schema-" + database + ".sql";
+        String database = supportedDatabase(productName(dataSource));
         String script;
         try {
-            script = StreamUtils.copyToString(new ClassPathResource(location, JdbcCheckpointSchema.class)
+            script = StreamUtils.copyToString(new ClassPathResource(SCRIPT, JdbcCheckpointSchema.class)
                     .getInputStream(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the checkpoint schema script " + location, e);
+            throw new IllegalStateException("Cannot read the checkpoint schema script " + SCRIPT, e);
         }
         ResourceDatabasePopulator populator = new ResourceDatabasePopulator(new ByteArrayResource(
-                script.replace(TABLE_PLACEHOLDER, tableName).getBytes(StandardCharsets.UTF_8), location));
+                script.replace(TABLE_PLACEHOLDER, tableName).getBytes(StandardCharsets.UTF_8), SCRIPT));
         DatabasePopulatorUtils.execute(populator, dataSource);
-        log.info("Checkpoint table '{}' is there ({} script)", tableName, database);
+        log.info("Checkpoint table '{}' is there ({})", tableName, database);
     }
 
     private static String productName(DataSource dataSource) {
@@ -50,21 +53,29 @@ final class JdbcCheckpointSchema {
         }
     }
 
-    /** The script for a database product name, as {@link DatabaseMetaData#getDatabaseProductName()} reports it. */
-    static String scriptDatabase(String productName) {
+    /**
+     * The database the script is known to run on, from its product name as
+     * {@link DatabaseMetaData#getDatabaseProductName()} reports it.
+     *
+     * @throws DynamoDbStreamException for any other database
+     */
+    static String supportedDatabase(String productName) {
         String name = productName == null ? "" : productName.toLowerCase(Locale.ROOT);
         if (name.contains("h2")) {
-            return "h2";
+            return "H2";
         }
         if (name.contains("postgres")) {
-            return "postgresql";
+            return "PostgreSQL";
         }
-        if (name.contains("mysql") || name.contains("mariadb")) {
-            return "mysql";
+        if (name.contains("mysql")) {
+            return "MySQL";
         }
-        throw new DynamoDbStreamException("There is no checkpoint schema script for the database '" + productName
-                + "' (scripts exist for PostgreSQL, MySQL, MariaDB and H2). Create the table yourself, adapting "
-                + "io/github/dynamodbstream/spring/checkpoint/jdbc/schema-postgresql.sql from the starter's jar, "
-                + "and set dynamodb.stream.checkpoint.create-table=false.");
+        if (name.contains("mariadb")) {
+            return "MariaDB";
+        }
+        throw new DynamoDbStreamException("The checkpoint schema script runs on PostgreSQL, MySQL, MariaDB and H2, not"
+                + " on '" + productName + "'. Create the table yourself, adapting"
+                + " io/github/dynamodbstream/spring/checkpoint/jdbc/" + SCRIPT + " from the starter's jar, and set"
+                + " dynamodb.stream.checkpoint.create-table=false.");
     }
 }

@@ -36,8 +36,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One row per consumer, stream and shard (the primary key): {@code consumer_name}, {@code stream_arn},
  * {@code shard_id}, {@code sequence_number} (null when nothing was acknowledged), {@code finished},
  * {@code updated_at_millis} (epoch milliseconds), {@code owner_id} (the repository instance that wrote the row) and
- * {@code schema_version}. The scripts for PostgreSQL, MySQL (and MariaDB) and H2 are in this package,
- * {@code schema-<database>.sql}; {@link Builder#createTable(boolean)} runs the one of the database.
+ * {@code schema_version}. The script that creates it, {@code schema.sql} in this package, runs as it is on
+ * PostgreSQL, MySQL, MariaDB and H2; {@link Builder#createTable(boolean)} runs it.
  *
  * <h2>Safety</h2>
  * The same rules as the core's repositories. A checkpoint never moves backwards. Each instance has its own

@@ -1,5 +1,5 @@
--- Checkpoints of the dynamodb-stream Spring Boot starter (postgresql). ${table} is replaced by
--- dynamodb.stream.checkpoint.table-name (hyphens as underscores). Sequence numbers are strings of up to 40 digits.
+-- Checkpoints of the dynamodb-stream Spring Boot starter, for PostgreSQL, MySQL, MariaDB and H2 alike. ${table} is
+-- replaced by dynamodb.stream.checkpoint.table-name (hyphens as underscores). Sequence numbers are strings of up to 40 digits.
 CREATE TABLE IF NOT EXISTS ${table} (
     consumer_name VARCHAR(200) NOT NULL,
     stream_arn VARCHAR(400) NOT NULL,

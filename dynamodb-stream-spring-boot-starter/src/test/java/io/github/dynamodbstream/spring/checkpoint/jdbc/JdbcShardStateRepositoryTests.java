@@ -159,15 +159,14 @@ class JdbcShardStateRepositoryTests {
     }
 
     @Test
-    void scriptIsPickedByDatabaseProductName() {
-        assertThat(JdbcCheckpointSchema.scriptDatabase("PostgreSQL")).isEqualTo("postgresql");
-        assertThat(JdbcCheckpointSchema.scriptDatabase("MySQL")).isEqualTo("mysql");
-        assertThat(JdbcCheckpointSchema.scriptDatabase("MariaDB")).isEqualTo("mysql");
-        assertThat(JdbcCheckpointSchema.scriptDatabase("H2")).isEqualTo("h2");
-        assertThatThrownBy(() -> JdbcCheckpointSchema.scriptDatabase("Oracle"))
-                .isInstanceOf(DynamoDbStreamException.class).hasMessageContaining("Create the table yourself");
-        for (String database : new String[] {"h2", "postgresql", "mysql"}) {
-            assertThat(getClass().getResource("schema-" + database + ".sql")).isNotNull();
-        }
+    void theSchemaScriptRunsOnTheDatabasesItNamesAndOthersAreToldToCreateTheTable() {
+        assertThat(JdbcCheckpointSchema.supportedDatabase("PostgreSQL")).isEqualTo("PostgreSQL");
+        assertThat(JdbcCheckpointSchema.supportedDatabase("MySQL")).isEqualTo("MySQL");
+        assertThat(JdbcCheckpointSchema.supportedDatabase("MariaDB")).isEqualTo("MariaDB");
+        assertThat(JdbcCheckpointSchema.supportedDatabase("H2")).isEqualTo("H2");
+        assertThatThrownBy(() -> JdbcCheckpointSchema.supportedDatabase("Oracle"))
+                .isInstanceOf(DynamoDbStreamException.class).hasMessageContaining("Create the table yourself")
+                .hasMessageContaining("checkpoint/jdbc/schema.sql");
+        assertThat(getClass().getResource("schema.sql")).isNotNull();
     }
 }
