@@ -69,7 +69,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         this.shutdownTimeout = builder.shutdownTimeout;
         StreamArn arn = StreamArn.parse(builder.streamArn);
         PollerObserver observer = GuardedObserver.of(builder.observer);
-        StreamApi api = new StreamApi(builder.streamsClient, builder.apiRetryPolicy, observer);
+        StreamApi api = new StreamApi(builder.streamsClient, builder.apiRetryBackoff, observer);
         ShardStateRepository repository = builder.shardStateRepository == null
                 ? new InMemoryShardStateRepository() : builder.shardStateRepository;
         this.checkpoints = new Checkpoints(repository, builder.consumerName, streamArn, builder.clock);
@@ -231,8 +231,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         private int maxRecordsPerCall = 1000;
         private int maxCallsPerShardPerRound = 10;
         private Duration discoveryInterval = Duration.ofSeconds(30);
-        private RetryPolicy apiRetryPolicy = RetryPolicy.of(5, Duration.ofMillis(100), Duration.ofSeconds(5));
-        private RetryPolicy listenerRetryPolicy = RetryPolicy.of(3, Duration.ofMillis(100), Duration.ofSeconds(2));
+        private RetryBackoff apiRetryBackoff = RetryBackoff.of(5, Duration.ofMillis(100), Duration.ofSeconds(5));
+        private RetryBackoff listenerRetryBackoff = RetryBackoff.of(3, Duration.ofMillis(100), Duration.ofSeconds(2));
         private ListenerFailureMode listenerFailureMode = ListenerFailureMode.BLOCK;
         private FailedRecordHandler failedRecordHandler = new LoggingFailedRecordHandler();
         private DeadLetterStore deadLetterStore;
@@ -317,8 +317,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
          * Retries of DynamoDB Streams calls that were throttled or failed with a 5xx or network error. Default: 5
          * attempts, 100 ms to 5 s apart, full jitter. Turn the SDK client's own retries down so they do not multiply.
          */
-        public Builder apiRetryPolicy(RetryPolicy apiRetryPolicy) {
-            this.apiRetryPolicy = apiRetryPolicy;
+        public Builder apiRetryBackoff(RetryBackoff apiRetryBackoff) {
+            this.apiRetryBackoff = apiRetryBackoff;
             return this;
         }
 
@@ -326,8 +326,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
          * Attempts on a record the listener fails on, in each round, and the backoff between them. The records before
          * it are acknowledged; it is retried alone. Default: 3 attempts, 100 ms to 2 s apart, full jitter.
          */
-        public Builder listenerRetryPolicy(RetryPolicy listenerRetryPolicy) {
-            this.listenerRetryPolicy = listenerRetryPolicy;
+        public Builder listenerRetryBackoff(RetryBackoff listenerRetryBackoff) {
+            this.listenerRetryBackoff = listenerRetryBackoff;
             return this;
         }
 
@@ -427,8 +427,8 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
             require(startingPosition, "startingPosition", "LATEST or TRIM_HORIZON");
             require(consumerName, "consumerName", "a name for this consumer");
             require(discoveryInterval, "discoveryInterval", "a duration");
-            require(apiRetryPolicy, "apiRetryPolicy", "a RetryPolicy");
-            require(listenerRetryPolicy, "listenerRetryPolicy", "a RetryPolicy");
+            require(apiRetryBackoff, "apiRetryBackoff", "a RetryBackoff");
+            require(listenerRetryBackoff, "listenerRetryBackoff", "a RetryBackoff");
             require(listenerFailureMode, "listenerFailureMode", "BLOCK, SKIP or DEAD_LETTER");
             require(recordFilter, "recordFilter", "a Predicate<ChangeRecord>");
             require(failedRecordHandler, "failedRecordHandler", "a FailedRecordHandler");
@@ -458,7 +458,7 @@ public final class DynamoDbStreamPoller implements AutoCloseable {
         }
 
         private DeliveryRules deliveryRules() {
-            return new DeliveryRules(listenerRetryPolicy, listenerFailureMode, maxRecordAge, recordFilter,
+            return new DeliveryRules(listenerRetryBackoff, listenerFailureMode, maxRecordAge, recordFilter,
                     failedRecordHandler, deadLetterStore, consumerName);
         }
 

@@ -7,16 +7,17 @@ import java.util.Objects;
  * How often, and how long apart, a poller tries an operation again: capped exponential backoff with jitter. The
  * delay before retry {@code n} (from 1) is {@code min(maxDelay, baseDelay * 2^(n-1))}, of which the fraction
  * {@code jitter} is random: {@code 1.0} ("full jitter") picks uniformly between zero and that delay, {@code 0}
- * waits exactly that delay.
+ * waits exactly that delay. (Not named {@code RetryPolicy}, so that it is not taken for Spring Framework's
+ * {@code org.springframework.core.retry.RetryPolicy}, which every Spring application has on its class path.)
  *
  * @param maxAttempts attempts in all, the first one included; at least 1 (1 means no retry)
  * @param baseDelay delay before the first retry
  * @param maxDelay the longest delay between two attempts
  * @param jitter the random fraction of each delay, from 0 to 1
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter) {
+public record RetryBackoff(int maxAttempts, Duration baseDelay, Duration maxDelay, double jitter) {
 
-    public RetryPolicy {
+    public RetryBackoff {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1 (1 means no retry), got " + maxAttempts);
         }
@@ -32,25 +33,25 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     /**
-     * A policy with full jitter.
+     * Retries with full jitter.
      *
      * @param maxAttempts attempts in all, the first one included
      * @param baseDelay delay before the first retry
      * @param maxDelay the longest delay between two attempts
-     * @return the policy
+     * @return the retries
      */
-    public static RetryPolicy of(int maxAttempts, Duration baseDelay, Duration maxDelay) {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, 1.0);
+    public static RetryBackoff of(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        return new RetryBackoff(maxAttempts, baseDelay, maxDelay, 1.0);
     }
 
-    /** A policy that tries once and never again. */
-    public static RetryPolicy noRetry() {
-        return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 0);
+    /** One attempt and no retry. */
+    public static RetryBackoff noRetry() {
+        return new RetryBackoff(1, Duration.ZERO, Duration.ZERO, 0);
     }
 
-    /** This policy with another jitter fraction. */
-    public RetryPolicy withJitter(double jitter) {
-        return new RetryPolicy(maxAttempts, baseDelay, maxDelay, jitter);
+    /** The same retries with another jitter fraction. */
+    public RetryBackoff withJitter(double jitter) {
+        return new RetryBackoff(maxAttempts, baseDelay, maxDelay, jitter);
     }
 
     /**

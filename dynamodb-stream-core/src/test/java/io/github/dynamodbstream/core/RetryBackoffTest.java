@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private final RetryPolicy policy = RetryPolicy.of(10, Duration.ofMillis(100), Duration.ofSeconds(1));
+    private final RetryBackoff policy = RetryBackoff.of(10, Duration.ofMillis(100), Duration.ofSeconds(1));
 
     @Test
     void delayDoublesUpToTheMaximumWithoutJitter() {
-        RetryPolicy exact = policy.withJitter(0);
+        RetryBackoff exact = policy.withJitter(0);
 
         assertThat(exact.delayBeforeRetry(1, 0.5)).isEqualTo(Duration.ofMillis(100));
         assertThat(exact.delayBeforeRetry(2, 0.5)).isEqualTo(Duration.ofMillis(200));
@@ -30,7 +30,7 @@ class RetryPolicyTest {
 
     @Test
     void halfJitterKeepsHalfOfTheDelay() {
-        RetryPolicy half = policy.withJitter(0.5);
+        RetryBackoff half = policy.withJitter(0.5);
 
         assertThat(half.delayBeforeRetry(1, 0)).isEqualTo(Duration.ofMillis(50));
         assertThat(half.delayBeforeRetry(1, 0.999)).isLessThan(Duration.ofMillis(100));
@@ -38,8 +38,8 @@ class RetryPolicyTest {
 
     @Test
     void rejectsPoliciesThatCannotWork() {
-        assertThatThrownBy(() -> RetryPolicy.of(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> RetryPolicy.of(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> RetryBackoff.of(0, Duration.ZERO, Duration.ZERO)).hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> RetryBackoff.of(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
                 .hasMessageContaining("baseDelay <= maxDelay");
         assertThatThrownBy(() -> policy.withJitter(1.5)).hasMessageContaining("jitter");
     }

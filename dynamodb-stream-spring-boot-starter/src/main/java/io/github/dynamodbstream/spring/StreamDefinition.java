@@ -2,7 +2,7 @@ package io.github.dynamodbstream.spring;
 
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
@@ -42,7 +42,7 @@ public record StreamDefinition(
         int maxRecords,
         Duration shardDiscoveryInterval,
         String consumerName,
-        RetryPolicy retry,
+        RetryBackoff retry,
         ListenerFailureMode onFailure,
         Duration maxRecordAge,
         ListenerMode listenerMode,

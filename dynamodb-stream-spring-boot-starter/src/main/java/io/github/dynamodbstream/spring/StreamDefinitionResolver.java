@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring;
 
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
@@ -219,7 +219,7 @@ final class StreamDefinitionResolver {
         return hasText(applicationName) ? applicationName.trim() : DEFAULT_CONSUMER_NAME;
     }
 
-    private static RetryPolicy retry(ConfiguredStream stream) {
+    private static RetryBackoff retry(ConfiguredStream stream) {
         StreamProperties.Retry retry = stream.settings().getRetry();
         int maxAttempts = retry.getMaxAttempts();
         Duration initial = retry.getInitialBackoff();
@@ -237,7 +237,7 @@ final class StreamDefinitionResolver {
                     + maxProperty + " (" + max + ") are not 0 <= initial-backoff <= max-backoff.",
                     "Set " + maxProperty + " to at least " + initialProperty + ".");
         }
-        return RetryPolicy.of(maxAttempts, initial, max);
+        return RetryBackoff.of(maxAttempts, initial, max);
     }
 
     private static Duration positive(Duration value, String property, boolean zeroAllowed) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
@@ -106,7 +106,7 @@ class DynamoDbStreamAutoConfigurationTests {
                     assertThat(first.shardDiscoveryInterval()).isEqualTo(Duration.ofSeconds(30));
                     assertThat(first.startingPosition()).isEqualTo(StartingPosition.LATEST);
                     assertThat(first.consumerName()).isEqualTo("orders-replica");
-                    assertThat(first.retry()).isEqualTo(RetryPolicy.of(5, Duration.ofSeconds(1),
+                    assertThat(first.retry()).isEqualTo(RetryBackoff.of(5, Duration.ofSeconds(1),
                             Duration.ofSeconds(2)));
                     assertThat(first.onFailure()).isEqualTo(ListenerFailureMode.BLOCK);
                     StreamDefinition second = streams.get("customers").orElseThrow();
@@ -115,7 +115,7 @@ class DynamoDbStreamAutoConfigurationTests {
                     assertThat(second.startingPosition()).isEqualTo(StartingPosition.TRIM_HORIZON);
                     assertThat(second.consumerName()).isEqualTo("shop");
                     assertThat(second.maxRecords()).isEqualTo(1000);
-                    assertThat(second.retry()).isEqualTo(RetryPolicy.of(5, Duration.ofMillis(200),
+                    assertThat(second.retry()).isEqualTo(RetryBackoff.of(5, Duration.ofMillis(200),
                             Duration.ofSeconds(5)));
                     assertThat(second.onFailure()).isEqualTo(ListenerFailureMode.SKIP);
                 });

@@ -11,7 +11,7 @@ import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.core.support.StreamTables;
@@ -72,7 +72,7 @@ class FailureRulesTest {
                 .streamArn(streamArn)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .consumerName("rules-test")
-                .listenerRetryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(2)))
+                .listenerRetryBackoff(RetryBackoff.of(2, Duration.ofMillis(1), Duration.ofMillis(2)))
                 .listener(listener);
     }
 

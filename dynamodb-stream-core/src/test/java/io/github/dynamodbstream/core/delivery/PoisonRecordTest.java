@@ -9,7 +9,7 @@ import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
@@ -201,7 +201,7 @@ class PoisonRecordTest {
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .consumerName("poison-test")
                 .shardStateRepository(repository)
-                .listenerRetryPolicy(RetryPolicy.of(ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(2)))
+                .listenerRetryBackoff(RetryBackoff.of(ATTEMPTS, Duration.ofMillis(1), Duration.ofMillis(2)))
                 .listenerFailureMode(mode)
                 .failedRecordHandler((records, failure) -> givenUp.addAll(records))
                 .deadLetterStore(deadLetters::add)

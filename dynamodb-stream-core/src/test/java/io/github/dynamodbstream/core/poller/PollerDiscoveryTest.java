@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
@@ -117,7 +117,7 @@ class PollerDiscoveryTest {
         try (DynamoDbStreamsClient streamsClient = StreamTables.streamsWithoutRetries(EMULATOR);
                 DynamoDbStreamPoller poller = poller(streamArn).streamsClient(streamsClient)
                         .startingPosition(StartingPosition.LATEST).observer(rotateAfterTheFirstPage)
-                        .apiRetryPolicy(RetryPolicy.noRetry()).maxConcurrentShards(1).build()) {
+                        .apiRetryBackoff(RetryBackoff.noRetry()).maxConcurrentShards(1).build()) {
             EMULATOR.emulator().injectFault("GetRecords", Fault.internalError(), 100);
             PollResult first = poller.fetchStreamState();
             for (int item = 0; item < 200; item++) {

@@ -11,7 +11,7 @@ import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.RemovedShard;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamUnavailableException;
@@ -72,7 +72,7 @@ class PollerFaultTest {
                 .streamsClient(streamsClient)
                 .streamArn(streamArn)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
-                .apiRetryPolicy(RetryPolicy.of(4, Duration.ofMillis(1), Duration.ofMillis(20)))
+                .apiRetryBackoff(RetryBackoff.of(4, Duration.ofMillis(1), Duration.ofMillis(20)))
                 .observer(observer)
                 .listener(listener);
     }

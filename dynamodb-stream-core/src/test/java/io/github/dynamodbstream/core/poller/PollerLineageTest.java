@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -34,7 +34,7 @@ class PollerLineageTest {
                 .streamsClient(EMULATOR.streamsClient())
                 .streamArn(streamArn)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
-                .listenerRetryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(1)))
+                .listenerRetryBackoff(RetryBackoff.of(2, Duration.ofMillis(1), Duration.ofMillis(1)))
                 .listener(listener);
     }
 

@@ -6,7 +6,7 @@ import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
@@ -53,7 +53,7 @@ class PollerListenerFailureTest {
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .maxRecordsPerCall(1)
                 .maxCallsPerShardPerRound(100)
-                .listenerRetryPolicy(RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .listenerRetryBackoff(RetryBackoff.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
                 .listener(listener);
     }
 

@@ -7,7 +7,7 @@ import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -102,7 +102,7 @@ class PollerRestartTest {
         DynamoDbStreamPoller first = DynamoDbStreamPoller.builder()
                 .streamsClient(EMULATOR.streamsClient()).streamArn(streamArn)
                 .startingPosition(StartingPosition.LATEST).shardStateRepository(repository())
-                .listenerRetryPolicy(RetryPolicy.noRetry()).listener(failing).build();
+                .listenerRetryBackoff(RetryBackoff.noRetry()).listener(failing).build();
         first.fetchStreamState();
         Map<String, ShardCheckpoint> positioned = first.shardState();
         StreamTables.put(dynamoDb, "restart-latest", "a", 1);

@@ -10,7 +10,7 @@ import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -78,8 +78,8 @@ class BadInputTest {
                 .streamArn(streamArn)
                 .startingPosition(StartingPosition.TRIM_HORIZON)
                 .discoveryInterval(Duration.ZERO)
-                .apiRetryPolicy(RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(10)))
-                .listenerRetryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(10)))
+                .apiRetryBackoff(RetryBackoff.of(3, Duration.ofMillis(1), Duration.ofMillis(10)))
+                .listenerRetryBackoff(RetryBackoff.of(2, Duration.ofMillis(1), Duration.ofMillis(10)))
                 .observer(new PollerObserver() {
                     @Override
                     public void malformedRecord(String shardId, String sequenceNumber) {

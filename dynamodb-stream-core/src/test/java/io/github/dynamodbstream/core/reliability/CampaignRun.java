@@ -6,7 +6,7 @@ import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.reliability.CampaignListener.Delivery;
@@ -117,8 +117,8 @@ final class CampaignRun {
                     .maxCallsPerShardPerRound(2 + random.nextInt(8))
                     .maxConcurrentShards(1 + random.nextInt(4))
                     .discoveryInterval(random.nextBoolean() ? Duration.ZERO : Duration.ofMillis(200))
-                    .apiRetryPolicy(RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
-                    .listenerRetryPolicy(RetryPolicy.of(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+                    .apiRetryBackoff(RetryBackoff.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                    .listenerRetryBackoff(RetryBackoff.of(2, Duration.ofMillis(1), Duration.ofMillis(5)));
             DynamoDbStreamPoller poller = pollers.build();
             try {
                 for (int operation = 0; operation < operations; operation++) {

@@ -3,7 +3,7 @@ package io.github.dynamodbstream.core.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import java.time.Clock;
@@ -71,7 +71,7 @@ class ReplicaReadinessTest {
         try (DynamoDbTableReplica<Map<String, AttributeValue>> replica = DynamoDbTableReplica.builder()
                 .dynamoDbClient(dynamoDb).streamsClient(EMULATOR.streamsClient()).tableName("failing-reads")
                 .itemMapper(ReplicaTables.IMAGES).pollInterval(Duration.ofMillis(50))
-                .pollerCustomizer(poller -> poller.apiRetryPolicy(RetryPolicy.noRetry()))
+                .pollerCustomizer(poller -> poller.apiRetryBackoff(RetryBackoff.noRetry()))
                 .build()) {
             replica.start();
             EMULATOR.emulator().injectFault("GetRecords", Fault.internalError(), 1_000_000);
@@ -93,7 +93,7 @@ class ReplicaReadinessTest {
         try (DynamoDbTableReplica<Map<String, AttributeValue>> replica = DynamoDbTableReplica.builder()
                 .dynamoDbClient(dynamoDb).streamsClient(EMULATOR.streamsClient()).tableName("lag")
                 .itemMapper(ReplicaTables.IMAGES).pollInterval(Duration.ofMillis(50)).clock(anHourAhead)
-                .pollerCustomizer(poller -> poller.apiRetryPolicy(RetryPolicy.noRetry()))
+                .pollerCustomizer(poller -> poller.apiRetryBackoff(RetryBackoff.noRetry()))
                 .build()) {
             replica.start();
             assertThat(replica.awaitReady(Duration.ofSeconds(20))).isTrue();

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.reliability;
 
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerCustomizer;
 import java.time.Duration;
@@ -29,7 +29,7 @@ class CampaignApplication {
             AcknowledgementLedger ledger, @Value("${campaign.max-calls-per-shard}") int maxCallsPerShard) {
         return (stream, builder) -> builder
                 .shardStateRepository(ledger.guard(store, generation))
-                .apiRetryPolicy(RetryPolicy.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .apiRetryBackoff(RetryBackoff.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
                 .maxCallsPerShardPerRound(maxCallsPerShard);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.api;
 
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -26,10 +26,10 @@ public final class StreamApi {
     private static final Logger log = LoggerFactory.getLogger(StreamApi.class);
 
     private final DynamoDbStreamsClient client;
-    private final RetryPolicy retryPolicy;
+    private final RetryBackoff retryPolicy;
     private final PollerObserver observer;
 
-    public StreamApi(DynamoDbStreamsClient client, RetryPolicy retryPolicy, PollerObserver observer) {
+    public StreamApi(DynamoDbStreamsClient client, RetryBackoff retryPolicy, PollerObserver observer) {
         this.client = client;
         this.retryPolicy = retryPolicy;
         this.observer = observer;

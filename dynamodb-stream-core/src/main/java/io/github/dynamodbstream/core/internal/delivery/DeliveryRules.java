@@ -4,7 +4,7 @@ import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.FailedRecordHandler;
 import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * @param consumerName the consumer, named in dead letters
  */
 public record DeliveryRules(
-        RetryPolicy retry,
+        RetryBackoff retry,
         ListenerFailureMode failureMode,
         Duration maxRecordAge,
         Predicate<ChangeRecord> filter,

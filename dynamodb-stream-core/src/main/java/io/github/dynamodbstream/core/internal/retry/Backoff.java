@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.internal.retry;
 
-import io.github.dynamodbstream.core.RetryPolicy;
+import io.github.dynamodbstream.core.RetryBackoff;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Waits between attempts as a {@link RetryPolicy} says. */
+/** Waits between attempts as a {@link RetryBackoff} says. */
 public final class Backoff {
 
     private Backoff() {
@@ -17,7 +17,7 @@ public final class Backoff {
      * @param retry the retry, from 1
      * @return {@code false} when the thread was interrupted (its interrupt flag is set again): stop retrying
      */
-    public static boolean pause(RetryPolicy policy, int retry) {
+    public static boolean pause(RetryBackoff policy, int retry) {
         Duration delay = policy.delayBeforeRetry(retry, ThreadLocalRandom.current().nextDouble());
         if (delay.isZero()) {
             return !Thread.currentThread().isInterrupted();
