@@ -4,6 +4,8 @@ import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -39,10 +40,10 @@ public final class DynamoDbStreamKclAutoConfiguration {
     @ConditionalOnMissingBean
     KclStreamContainer dynamoDbStreamKclContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            ApplicationEventPublisher publisher, ObjectProvider<KclStreamObserver> observers,
-            ObjectProvider<DeadLetterStore> deadLetters) {
+            EventPublishingStreamListeners listeners, DynamoDbStreamListenerCheck listenerCheck,
+            ObjectProvider<KclStreamObserver> observers, ObjectProvider<DeadLetterStore> deadLetters) {
         kclProperties.validate();
-        return new KclStreamContainer(streams, streamsClient, properties, kclProperties, publisher,
+        return new KclStreamContainer(streams, streamsClient, properties, kclProperties, listeners, listenerCheck,
                 () -> observers.orderedStream().toList(), deadLetters::getObject);
     }
 

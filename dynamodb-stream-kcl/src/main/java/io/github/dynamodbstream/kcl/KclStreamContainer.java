@@ -9,6 +9,8 @@ import io.github.dynamodbstream.kcl.internal.StreamActivity;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +19,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -39,7 +40,8 @@ public final class KclStreamContainer implements SmartLifecycle {
     private final DynamoDbStreamsClient streamsClient;
     private final DynamoDbStreamProperties properties;
     private final DynamoDbStreamKclProperties kclProperties;
-    private final ApplicationEventPublisher publisher;
+    private final EventPublishingStreamListeners listeners;
+    private final DynamoDbStreamListenerCheck listenerCheck;
     private final Supplier<List<KclStreamObserver>> observers;
     private final Supplier<DeadLetterStore> deadLetters;
     private final List<KclStreamWorker> workers = new ArrayList<>();
@@ -51,20 +53,23 @@ public final class KclStreamContainer implements SmartLifecycle {
      * @param streamsClient the DynamoDB Streams client the adapter reads through
      * @param properties the starter's properties: endpoint, region, credentials, shutdown timeout, auto-startup
      * @param kclProperties the coordination settings
-     * @param publisher where the events go
+     * @param listeners builds each stream's listener, which publishes its events
+     * @param listenerCheck checks the application's listeners at each start, before any worker is built
      * @param observers the observers of the record processors, asked for at each start
      * @param deadLetters the dead-letter store, asked for only by streams whose {@code on-failure} is
      *        {@code dead-letter}
      */
     public KclStreamContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
             DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            ApplicationEventPublisher publisher, Supplier<List<KclStreamObserver>> observers,
+            EventPublishingStreamListeners listeners, DynamoDbStreamListenerCheck listenerCheck,
+            Supplier<List<KclStreamObserver>> observers,
             Supplier<DeadLetterStore> deadLetters) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.properties = Objects.requireNonNull(properties, "properties");
         this.kclProperties = Objects.requireNonNull(kclProperties, "kclProperties");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
+        this.listenerCheck = Objects.requireNonNull(listenerCheck, "listenerCheck");
         this.observers = Objects.requireNonNull(observers, "observers");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
     }
@@ -74,6 +79,7 @@ public final class KclStreamContainer implements SmartLifecycle {
         if (isRunning()) {
             return;
         }
+        listenerCheck.verify();
         clients = KclClients.create(streamsClient, properties, kclProperties);
         activity = new StreamActivity(Clock.systemUTC());
         List<KclStreamObserver> all = new ArrayList<>();
@@ -83,7 +89,7 @@ public final class KclStreamContainer implements SmartLifecycle {
         for (StreamDefinition stream : streams) {
             String applicationName = LeaseTableNames.resolve(stream, clients.dynamoDb(), streamsClient);
             KclStreamWorker worker = new KclStreamWorker(stream, applicationName, clients, kclProperties,
-                    properties.getShutdownTimeout(), publisher, observer, deadLetters);
+                    properties.getShutdownTimeout(), listeners.listenerFor(stream), observer, deadLetters);
             workers.add(worker);
             worker.start();
         }
@@ -103,6 +109,7 @@ public final class KclStreamContainer implements SmartLifecycle {
         workers.clear();
         clients.close();
         clients = null;
+        listenerCheck.reportUnheardChanges();
     }
 
     @Override

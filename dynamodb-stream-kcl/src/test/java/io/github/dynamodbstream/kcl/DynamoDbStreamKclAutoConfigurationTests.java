@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
@@ -48,6 +49,18 @@ class DynamoDbStreamKclAutoConfigurationTests {
                 .hasNotFailed()
                 .hasSingleBean(KclStreamContainer.class)
                 .doesNotHaveBean(DynamoDbStreamListenerContainer.class));
+    }
+
+    @Test
+    void kclChecksTheListenersBeforeItStartsAWorker() {
+        singleStream.withPropertyValues("dynamodb.stream.coordination=kcl").run(context -> {
+            KclStreamContainer container = context.getBean(KclStreamContainer.class);
+            assertThatThrownBy(container::start).isInstanceOf(DynamoDbStreamConfigurationException.class)
+                    .hasMessageContaining("Stream 'orders' (table orders) publishes")
+                    .hasMessageContaining("no listener of the application receives any of them");
+            assertThat(container.isRunning()).isFalse();
+            assertThat(container.leaseTableNames()).isEmpty();
+        });
     }
 
     @Test

@@ -1,7 +1,13 @@
 package io.github.dynamodbstream.spring;
 
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
+import io.github.dynamodbstream.spring.observation.DeliveryObservations;
+import io.github.dynamodbstream.spring.observation.DynamoDbStreamDeliveryConvention;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamFeed;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,6 +15,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
@@ -24,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
- * Auto-configuration of DynamoDB stream consumers: the AWS clients, item mapping and the resolved
- * {@link StreamDefinitions}. Backs off when the AWS SDK's DynamoDB client is not on the class path, and when
+ * Auto-configuration of DynamoDB stream consumers: the AWS clients, item mapping, the resolved
+ * {@link StreamDefinitions}, the {@link DynamoDbStreamListenerCheck} the containers of both coordination modes
+ * run at start, and the {@link EventPublishingStreamListeners} that publish each stream's events (observed when
+ * the application has an {@code ObservationRegistry}). Backs off when the AWS SDK's DynamoDB client is not on the class path, and when
  * {@code dynamodb.stream.enabled} is {@code false}.
  */
 @AutoConfiguration
@@ -103,5 +113,25 @@ public final class DynamoDbStreamAutoConfiguration {
                 environment.getProperty("spring.application.name"),
                 streamsClient.serviceClientConfiguration().region(), dynamoDbClient::getObject, itemConverters,
                 resourceLoader.getClassLoader()).resolve();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DynamoDbStreamListenerCheck dynamoDbStreamListenerCheck(ApplicationContext context, StreamDefinitions streams,
+            ObjectProvider<DynamoDbStreamFeed> feeds) {
+        return new DynamoDbStreamListenerCheck(context, streams,
+                stream -> feeds.orderedStream().anyMatch(feed -> feed.listenerFor(stream) != null),
+                properties.isAllowAsynchronousListeners());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EventPublishingStreamListeners dynamoDbStreamEventPublishingListeners(ApplicationEventPublisher publisher,
+            DynamoDbStreamListenerCheck listenerCheck, ObjectProvider<ObservationRegistry> observationRegistry,
+            ObjectProvider<DynamoDbStreamDeliveryConvention> convention) {
+        ObservationRegistry registry = observationRegistry.getIfUnique();
+        DeliveryObservations observations = registry == null || !properties.getObservations().isEnabled()
+                ? DeliveryObservations.NONE : new DeliveryObservations(registry, convention.getIfUnique());
+        return new EventPublishingStreamListeners(publisher, listenerCheck::unheardChanges, observations);
     }
 }

@@ -72,6 +72,8 @@ public class DynamoDbStreamProperties extends StreamProperties {
 
     private final DeadLetter deadLetter = new DeadLetter();
 
+    private final Observations observations = new Observations();
+
     /**
      * Streams by name, for applications that read several streams; each key a stream does not set is taken from the
      * top-level key of the same name.
@@ -146,6 +148,10 @@ public class DynamoDbStreamProperties extends StreamProperties {
         return deadLetter;
     }
 
+    public Observations getObservations() {
+        return observations;
+    }
+
     public Map<String, Stream> getStreams() {
         return streams;
     }
@@ -194,6 +200,24 @@ public class DynamoDbStreamProperties extends StreamProperties {
         @Override
         public String toString() {
             return "Credentials[" + (isConfigured() ? "static" : "default chain") + "]";
+        }
+    }
+
+    /** Micrometer observations of the deliveries to the listeners. */
+    public static class Observations {
+
+        /**
+         * Whether each delivery to the listeners runs in a Micrometer Observation (dynamodb.stream.listener: a timer
+         * with Spring Boot's metrics, a span with tracing), when the application has an ObservationRegistry.
+         */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

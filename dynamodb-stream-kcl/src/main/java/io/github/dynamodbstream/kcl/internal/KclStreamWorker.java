@@ -25,7 +25,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import software.amazon.kinesis.common.ConfigsBuilder;
 import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
@@ -63,15 +62,15 @@ public final class KclStreamWorker {
     /**
      * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
      *     moves, whether this instance stops or the leader moves the lease to another instance
+     * @param listener publishes the stream's events; also the handler of the records given up on
      * @param deadLetters the dead-letter store, asked for only when the stream's {@code on-failure} is
      *     {@code dead-letter}
      */
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
-            DynamoDbStreamKclProperties kclProperties, Duration shutdownTimeout, ApplicationEventPublisher publisher,
+            DynamoDbStreamKclProperties kclProperties, Duration shutdownTimeout, EventPublishingStreamListener listener,
             KclStreamObserver observer, Supplier<DeadLetterStore> deadLetters) {
         this.stream = stream;
         this.applicationName = applicationName;
-        EventPublishingStreamListener listener = new EventPublishingStreamListener(stream, publisher);
         DeliveryPolicy delivery = new DeliveryPolicy(listener, new DeliveryRules(stream.retry(), stream.onFailure(),
                 stream.maxRecordAge(), stream.filter(), listener,
                 stream.onFailure() == ListenerFailureMode.DEAD_LETTER ? deadLetters.get() : null,

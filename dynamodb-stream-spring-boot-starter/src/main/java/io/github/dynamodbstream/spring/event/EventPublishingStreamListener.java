@@ -7,10 +7,14 @@ import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.listener.UnheardChanges;
+import io.github.dynamodbstream.spring.observation.DeliveryObservations;
+import io.github.dynamodbstream.spring.observation.DynamoDbStreamDeliveryContext;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,7 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@link ItemInsertedEvent}, {@link ItemModifiedEvent}, {@link ItemRemovedEvent} typed with the stream's item type
  * (or one {@link ItemChangesEvent} per batch when the stream's listener mode is {@link ListenerMode#BATCH}),
  * {@link NewShardsEvent}, {@link RemovedShardsEvent} and {@link DataLossEvent}. As the poller's
- * {@link FailedRecordHandler} it publishes a {@link RecordFailedEvent} for each record given up on.
+ * {@link FailedRecordHandler} it publishes a {@link RecordFailedEvent} for each record given up on. A change of a
+ * type no listener receives ({@link UnheardChanges}) is neither mapped nor published, only counted. Each mapping and
+ * publication of changes runs in an observation ({@link DeliveryObservations}).
  *
  * <p>Events are published with the {@link ApplicationEventPublisher}, synchronously on the poller's thread: the
  * {@code @EventListener} methods run inside the round, and an exception thrown by one of them (or by the item
@@ -34,15 +40,22 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
     private final StreamDefinition stream;
     private final ItemConverter<?> itemConverter;
     private final ApplicationEventPublisher publisher;
+    private final UnheardChanges unheard;
+    private final DeliveryObservations observations;
 
     /**
      * @param stream the stream whose records this listener receives; its item converter maps the items
      * @param publisher where the events go
+     * @param unheard the change types no listener receives, which are skipped and counted
+     * @param observations observes each delivery of changes
      */
-    public EventPublishingStreamListener(StreamDefinition stream, ApplicationEventPublisher publisher) {
+    public EventPublishingStreamListener(StreamDefinition stream, ApplicationEventPublisher publisher,
+            UnheardChanges unheard, DeliveryObservations observations) {
         this.stream = Objects.requireNonNull(stream, "stream");
         this.itemConverter = stream.itemConverter();
         this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.unheard = Objects.requireNonNull(unheard, "unheard");
+        this.observations = Objects.requireNonNull(observations, "observations");
     }
 
     /** The stream this listener publishes the events of. */
@@ -57,7 +70,11 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
     @Override
     public void onBatch(List<ChangeRecord> records) {
         if (stream.listenerMode() == ListenerMode.BATCH) {
-            publisher.publishEvent(changes(itemConverter, records));
+            List<ChangeRecord> heard = records.stream().filter(record -> !unheard.skip(record.type())).toList();
+            if (!heard.isEmpty()) {
+                observations.observe(stream, DynamoDbStreamDeliveryContext.BATCH, heard,
+                        () -> publisher.publishEvent(changes(itemConverter, heard)));
+            }
         } else {
             StreamListener.super.onBatch(records);
         }
@@ -65,17 +82,24 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
 
     @Override
     public void onInsert(ChangeRecord record) {
-        publisher.publishEvent(inserted(itemConverter, record));
+        deliver(record, () -> inserted(itemConverter, record));
     }
 
     @Override
     public void onModify(ChangeRecord record) {
-        publisher.publishEvent(modified(itemConverter, record));
+        deliver(record, () -> modified(itemConverter, record));
     }
 
     @Override
     public void onRemove(ChangeRecord record) {
-        publisher.publishEvent(removed(itemConverter, record));
+        deliver(record, () -> removed(itemConverter, record));
+    }
+
+    private void deliver(ChangeRecord record, Supplier<ItemChangeEvent<?>> event) {
+        if (!unheard.skip(record.type())) {
+            observations.observe(stream, record.type().name(), List.of(record),
+                    () -> publisher.publishEvent(event.get()));
+        }
     }
 
     private <T> ItemChangesEvent<T> changes(ItemConverter<T> converter, List<ChangeRecord> records) {

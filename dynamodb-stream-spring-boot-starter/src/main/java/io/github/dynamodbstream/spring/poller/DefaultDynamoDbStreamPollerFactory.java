@@ -9,12 +9,12 @@ import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import org.springframework.context.ApplicationEventPublisher;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -30,7 +30,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
 
     private final DynamoDbStreamsClient streamsClient;
     private final ShardStateRepository shardStateRepository;
-    private final ApplicationEventPublisher publisher;
+    private final EventPublishingStreamListeners listeners;
     private final Duration shutdownTimeout;
     private final List<DynamoDbStreamPollerCustomizer> customizers;
     private final List<DynamoDbStreamFeed> feeds;
@@ -39,7 +39,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
     /**
      * @param streamsClient the client every poller reads with; not closed by the pollers
      * @param shardStateRepository where every poller keeps its checkpoints
-     * @param publisher where the events go
+     * @param listeners builds each stream's listener, which publishes its events
      * @param shutdownTimeout how long a poller waits on close for its batch in flight
      * @param customizers applied in this order to every builder
      * @param feeds asked, in this order, for a listener of each stream, which gets the records before the events
@@ -47,12 +47,13 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
      *        {@code dead-letter}
      */
     public DefaultDynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
-            ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher, Duration shutdownTimeout,
+            ShardStateRepository shardStateRepository, EventPublishingStreamListeners listeners,
+            Duration shutdownTimeout,
             List<DynamoDbStreamPollerCustomizer> customizers, List<DynamoDbStreamFeed> feeds,
             Supplier<DeadLetterStore> deadLetters) {
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.shardStateRepository = Objects.requireNonNull(shardStateRepository, "shardStateRepository");
-        this.publisher = Objects.requireNonNull(publisher, "publisher");
+        this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         this.customizers = List.copyOf(customizers);
         this.feeds = List.copyOf(feeds);
@@ -61,7 +62,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
 
     @Override
     public DynamoDbStreamPoller create(StreamDefinition stream, Executor shardReaders, PollerObserver observer) {
-        EventPublishingStreamListener listener = new EventPublishingStreamListener(stream, publisher);
+        EventPublishingStreamListener listener = listeners.listenerFor(stream);
         List<StreamListener> streamFeeds = feeds.stream()
                 .map(feed -> feed.listenerFor(stream))
                 .filter(Objects::nonNull)
@@ -77,7 +78,7 @@ public final class DefaultDynamoDbStreamPollerFactory implements DynamoDbStreamP
                 .consumerName(stream.consumerName())
                 .maxRecordsPerCall(stream.maxRecords())
                 .discoveryInterval(stream.shardDiscoveryInterval())
-                .listenerRetryPolicy(stream.retry())
+                .listenerRetryBackoff(stream.retry())
                 .listenerFailureMode(stream.onFailure())
                 .maxRecordAge(stream.maxRecordAge())
                 .recordFilter(stream.filter())

@@ -5,6 +5,7 @@ import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
     private final StreamDefinitions streams;
     private final DynamoDbStreamPollerFactory pollerFactory;
     private final Iterable<? extends DynamoDbStreamObserverFactory> observerFactories;
+    private final DynamoDbStreamListenerCheck listenerCheck;
     private final Duration shutdownTimeout;
     private final boolean autoStartup;
     private final Clock clock = Clock.systemUTC();
@@ -64,15 +66,17 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
      * @param pollerFactory builds a poller per stream at each start
      * @param observerFactories asked for an observer per stream at each start (iterated then, so a lazy
      *        {@code ObjectProvider} does)
+     * @param listenerCheck checks the application's listeners at each start, before any poller is built
      * @param shutdownTimeout how long {@link #stop()} waits for the batches in flight
      * @param autoStartup whether the context starts the container when it is refreshed
      */
     public DynamoDbStreamListenerContainer(StreamDefinitions streams, DynamoDbStreamPollerFactory pollerFactory,
-            Iterable<? extends DynamoDbStreamObserverFactory> observerFactories, Duration shutdownTimeout,
-            boolean autoStartup) {
+            Iterable<? extends DynamoDbStreamObserverFactory> observerFactories,
+            DynamoDbStreamListenerCheck listenerCheck, Duration shutdownTimeout, boolean autoStartup) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.pollerFactory = Objects.requireNonNull(pollerFactory, "pollerFactory");
         this.observerFactories = Objects.requireNonNull(observerFactories, "observerFactories");
+        this.listenerCheck = Objects.requireNonNull(listenerCheck, "listenerCheck");
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         this.autoStartup = autoStartup;
         this.activities = newActivities();
@@ -108,8 +112,10 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
     }
 
     /**
-     * Builds the pollers and accepts rounds. Does nothing when running.
+     * Checks the application's listeners, builds the pollers and accepts rounds. Does nothing when running.
      *
+     * @throws io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException when a stream's
+     *         changes would be acknowledged unheard (see {@link DynamoDbStreamListenerCheck})
      * @throws RuntimeException when a poller cannot be built; the pollers built so far are closed
      */
     @Override
@@ -118,6 +124,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
             if (running) {
                 return;
             }
+            listenerCheck.verify();
             int count = Math.max(1, streams.size());
             ThreadPoolExecutor rounds = NamedThreads.pool("dynamodb-stream-round-", count);
             ThreadPoolExecutor readers = NamedThreads.pool("dynamodb-stream-reader-", READERS_PER_STREAM * count);
@@ -186,6 +193,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
             }
             runtimes = Map.of();
             log.info("Stopped reading DynamoDB stream(s): {}", describe());
+            listenerCheck.reportUnheardChanges();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }

@@ -6,6 +6,8 @@ import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,7 +15,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -38,10 +39,10 @@ public final class DynamoDbStreamPollerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     DynamoDbStreamPollerFactory dynamoDbStreamPollerFactory(DynamoDbStreamsClient streamsClient,
-            ShardStateRepository shardStateRepository, ApplicationEventPublisher publisher,
+            ShardStateRepository shardStateRepository, EventPublishingStreamListeners listeners,
             DynamoDbStreamProperties properties, ObjectProvider<DynamoDbStreamPollerCustomizer> customizers,
             ObjectProvider<DynamoDbStreamFeed> feeds, ObjectProvider<DeadLetterStore> deadLetters) {
-        return new DefaultDynamoDbStreamPollerFactory(streamsClient, shardStateRepository, publisher,
+        return new DefaultDynamoDbStreamPollerFactory(streamsClient, shardStateRepository, listeners,
                 properties.getShutdownTimeout(), customizers.orderedStream().toList(), feeds.orderedStream().toList(),
                 deadLetters::getObject);
     }
@@ -50,8 +51,8 @@ public final class DynamoDbStreamPollerAutoConfiguration {
     @ConditionalOnMissingBean
     DynamoDbStreamListenerContainer dynamoDbStreamListenerContainer(StreamDefinitions streams,
             DynamoDbStreamPollerFactory pollerFactory, ObjectProvider<DynamoDbStreamObserverFactory> observerFactories,
-            DynamoDbStreamProperties properties) {
-        return new DynamoDbStreamListenerContainer(streams, pollerFactory, observerFactories,
+            DynamoDbStreamProperties properties, DynamoDbStreamListenerCheck listenerCheck) {
+        return new DynamoDbStreamListenerContainer(streams, pollerFactory, observerFactories, listenerCheck,
                 properties.getShutdownTimeout(), properties.isAutoStartup());
     }
 

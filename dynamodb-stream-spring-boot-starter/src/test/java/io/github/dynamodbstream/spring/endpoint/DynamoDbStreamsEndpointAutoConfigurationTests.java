@@ -14,6 +14,7 @@ import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDe
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamsDescriptor;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.StreamState;
+import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class DynamoDbStreamsEndpointAutoConfigurationTests {
 
     private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
             DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
-            DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamsEndpointAutoConfiguration.class);
+            DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamsEndpointAutoConfiguration.class)
+            .withUserConfiguration(EveryChange.class);
 
     private static String newTable() {
         return OnEmulator.newTable(EMULATOR, "orders");

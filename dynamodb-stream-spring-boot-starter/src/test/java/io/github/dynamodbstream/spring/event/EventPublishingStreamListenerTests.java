@@ -6,19 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.RemovedShard;
-import io.github.dynamodbstream.core.RetryPolicy;
-import io.github.dynamodbstream.core.StartingPosition;
-import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
-import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
+import io.github.dynamodbstream.spring.listener.UnheardChanges;
+import io.github.dynamodbstream.spring.observation.DeliveryObservations;
+import io.github.dynamodbstream.spring.support.TestStreams;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -48,6 +46,7 @@ class EventPublishingStreamListenerTests {
         final List<Object> maps = new CopyOnWriteArrayList<>();
         final List<Object> all = new CopyOnWriteArrayList<>();
         final List<Object> shards = new CopyOnWriteArrayList<>();
+        final List<Object> batches = new CopyOnWriteArrayList<>();
         volatile RuntimeException failWith;
 
         @EventListener
@@ -85,6 +84,11 @@ class EventPublishingStreamListenerTests {
         }
 
         @EventListener
+        void onOrders(ItemChangesEvent<Order> event) {
+            batches.add(event.changes().stream().map(ItemChangeEvent::changeType).toList());
+        }
+
+        @EventListener
         void onShards(DynamoDbStreamEvent event) {
             if (!(event instanceof ItemChangeEvent<?>)) {
                 shards.add(event);
@@ -102,21 +106,12 @@ class EventPublishingStreamListenerTests {
     }
 
     private static StreamDefinition stream(String name, Class<?> itemType) {
-        ItemConverterFactory converters = new ItemConverterFactory(null, EventPublishingStreamListenerTests.class
-                .getClassLoader());
-        return new StreamDefinition(name, StreamArn.parse(arn(name)), itemType,
-                converters.converterFor(itemType, "dynamodb.stream.streams." + name + ".item-type"),
-                StartingPosition.LATEST, Duration.ofSeconds(1), 1000, Duration.ofSeconds(30), "test",
-                RetryPolicy.noRetry(), ListenerFailureMode.SKIP, null, ListenerMode.RECORD, record -> true);
-    }
-
-    private static String arn(String table) {
-        return "arn:aws:dynamodb:us-east-1:123456789012:table/" + table + "/stream/2024-05-01T00:00:00.000";
+        return TestStreams.definition(name, itemType, ListenerMode.RECORD);
     }
 
     private static ChangeRecord record(ChangeType type, String table, Map<String, AttributeValue> newImage,
             Map<String, AttributeValue> oldImage) {
-        return ChangeRecord.builder().type(type).streamArn(arn(table)).shardId("shard-1").sequenceNumber("42")
+        return ChangeRecord.builder().type(type).streamArn(TestStreams.arn(table)).shardId("shard-1").sequenceNumber("42")
                 .approximateCreationTime(CREATED).keys(Map.of("id", AttributeValue.fromS("1")))
                 .newImage(newImage).oldImage(oldImage).build();
     }
@@ -127,7 +122,8 @@ class EventPublishingStreamListenerTests {
     }
 
     private static EventPublishingStreamListener listener(ApplicationContext context, StreamDefinition stream) {
-        return new EventPublishingStreamListener(stream, context);
+        return new EventPublishingStreamListener(stream, context, UnheardChanges.none(stream.name()),
+                DeliveryObservations.NONE);
     }
 
     @Test
@@ -188,6 +184,43 @@ class EventPublishingStreamListenerTests {
     }
 
     @Test
+    void changesOfATypeNoListenerReceivesAreNeitherMappedNorPublishedButCounted() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            UnheardChanges unheard = UnheardChanges.of("orders", Set.of(ChangeType.MODIFY, ChangeType.REMOVE));
+            EventPublishingStreamListener orders = new EventPublishingStreamListener(
+                    stream("orders", Order.class), context, unheard, DeliveryObservations.NONE);
+            Map<String, AttributeValue> unmappable = Map.of("total", AttributeValue.fromS("not a number"));
+            orders.onModify(record(ChangeType.MODIFY, "orders", unmappable, unmappable));
+            orders.onRemove(record(ChangeType.REMOVE, "orders", Map.of(), unmappable));
+            orders.onRemove(record(ChangeType.REMOVE, "orders", Map.of(), unmappable));
+            orders.onInsert(record(ChangeType.INSERT, "orders", order("1"), Map.of()));
+
+            assertThat(listeners.all).containsExactly("orders:INSERT:shard-1:42:" + CREATED);
+            assertThat(unheard.count(ChangeType.MODIFY)).isEqualTo(1);
+            assertThat(unheard.count(ChangeType.REMOVE)).isEqualTo(2);
+            assertThat(unheard.count(ChangeType.INSERT)).isZero();
+        });
+    }
+
+    @Test
+    void aBatchEventCarriesOnlyTheChangesSomeListenerReceives() {
+        contextRunner.run(context -> {
+            Listeners listeners = context.getBean(Listeners.class);
+            UnheardChanges unheard = UnheardChanges.of("orders", Set.of(ChangeType.REMOVE));
+            EventPublishingStreamListener orders = new EventPublishingStreamListener(
+                    TestStreams.definition("orders", Order.class, ListenerMode.BATCH), context, unheard,
+                    DeliveryObservations.NONE);
+            orders.onBatch(List.of(record(ChangeType.REMOVE, "orders", Map.of(), order("1"))));
+            orders.onBatch(List.of(record(ChangeType.INSERT, "orders", order("1"), Map.of()),
+                    record(ChangeType.REMOVE, "orders", Map.of(), order("1"))));
+
+            assertThat(listeners.batches).containsExactly(List.of(ChangeType.INSERT));
+            assertThat(unheard.count(ChangeType.REMOVE)).isEqualTo(2);
+        });
+    }
+
+    @Test
     void listenerExceptionPropagatesToThePoller() {
         contextRunner.run(context -> {
             Listeners listeners = context.getBean(Listeners.class);
@@ -226,7 +259,7 @@ class EventPublishingStreamListenerTests {
                 assertThat(event.shardIds()).containsExactly("shard-2", "shard-3");
                 assertThat(event.streamName()).isEqualTo("orders");
                 assertThat(event.tableName()).isEqualTo("orders");
-                assertThat(event.streamArn()).isEqualTo(arn("orders"));
+                assertThat(event.streamArn()).isEqualTo(TestStreams.arn("orders"));
             });
             assertThat(listeners.shards.get(1)).isInstanceOfSatisfying(RemovedShardsEvent.class,
                     event -> assertThat(event.shardIds()).containsExactly("shard-1"));

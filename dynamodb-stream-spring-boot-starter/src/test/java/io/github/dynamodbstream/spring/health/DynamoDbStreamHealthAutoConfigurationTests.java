@@ -7,6 +7,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
@@ -33,7 +34,8 @@ class DynamoDbStreamHealthAutoConfigurationTests {
     private final ApplicationContextRunner contextRunner = OnEmulator.pollingContextRunner(EMULATOR.emulator(),
             DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
             DynamoDbStreamPollerAutoConfiguration.class, DynamoDbStreamHealthAutoConfiguration.class)
-            .withPropertyValues("dynamodb.stream.credentials.secret-access-key=" + SECRET);
+            .withPropertyValues("dynamodb.stream.credentials.secret-access-key=" + SECRET)
+            .withUserConfiguration(EveryChange.class);
 
     private static String newTable() {
         return OnEmulator.newTable(EMULATOR, "orders");

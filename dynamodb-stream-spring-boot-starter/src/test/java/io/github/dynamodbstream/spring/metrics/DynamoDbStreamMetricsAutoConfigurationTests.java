@@ -11,6 +11,7 @@ import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoCo
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerCustomizer;
+import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -43,7 +44,8 @@ class DynamoDbStreamMetricsAutoConfigurationTests {
             MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
             CompositeMeterRegistryAutoConfiguration.class, DynamoDbStreamAutoConfiguration.class,
             DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
-            DynamoDbStreamMetricsAutoConfiguration.class);
+            DynamoDbStreamMetricsAutoConfiguration.class)
+            .withUserConfiguration(EveryChange.class);
 
     private static String newTable() {
         return OnEmulator.newTable(EMULATOR, "orders");

@@ -8,19 +8,27 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationFailureAnalyzer;
+import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
+import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import io.github.dynamodbstream.spring.support.OnEmulator;
+import io.github.dynamodbstream.spring.support.TestItems;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -31,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
+@ExtendWith(OutputCaptureExtension.class)
 class DynamoDbStreamPollerAutoConfigurationTests {
 
     @RegisterExtension
@@ -106,6 +115,44 @@ class DynamoDbStreamPollerAutoConfigurationTests {
                     container.stop();
                     assertThat(container.isRunning()).isFalse();
                 });
+    }
+
+    @Test
+    void aStreamNoListenerHearsFailsTheStartWithAFailureAnalysis() {
+        String table = newTable();
+        OnEmulator.pollingContextRunner(EMULATOR.emulator(), DynamoDbStreamAutoConfiguration.class,
+                DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class)
+                .withPropertyValues("dynamodb.stream.table-name=" + table).run(context -> {
+                    assertThat(context).hasFailed();
+                    FailureAnalysis analysis = new DynamoDbStreamConfigurationFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis).isNotNull();
+                    assertThat(analysis.getDescription()).contains("Stream '" + table + "' (table " + table
+                            + ") publishes").contains("no listener of the application receives any of them");
+                    assertThat(analysis.getAction()).contains("@EventListener void on(");
+                });
+    }
+
+    @Test
+    void unheardChangesAreAcknowledgedUnpublishedAndCountedAndTheCountIsLoggedAtStop(CapturedOutput output) {
+        String table = newTable();
+        contextRunner.withPropertyValues("dynamodb.stream.table-name=" + table).run(context -> {
+            DynamoDbClient client = EMULATOR.dynamoDbClient();
+            TestItems.put(client, table, "a", 1);
+            TestItems.put(client, table, "a", 2);
+            TestItems.delete(client, table, "a");
+            TestItems.put(client, table, "a", 3);
+            Listeners listeners = context.getBean(Listeners.class);
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(listeners.ids).containsExactly(table + "/a", table + "/a"));
+            assertThat(output).contains("No listener receives the [MODIFY, REMOVE] changes of stream '" + table
+                    + "'");
+
+            context.getBean(DynamoDbStreamListenerContainer.class).stop();
+
+            assertThat(output).contains("Stream '" + table + "' acknowledged 1 MODIFY change(s) without publishing")
+                    .contains("Stream '" + table + "' acknowledged 1 REMOVE change(s) without publishing");
+        });
     }
 
     @Test
@@ -193,13 +240,12 @@ class DynamoDbStreamPollerAutoConfigurationTests {
 
         @Bean
         DynamoDbStreamPollerFactory ownPollerFactory(DynamoDbStreamsClient client,
-                org.springframework.context.ApplicationEventPublisher publisher) {
+                EventPublishingStreamListeners listeners) {
             return (stream, shardReaders, observer) -> {
                 created.add(stream.name());
                 return DynamoDbStreamPoller.builder().streamsClient(client).streamArn(stream.streamArn().toString())
                         .startingPosition(stream.startingPosition()).executor(shardReaders).observer(observer)
-                        .listener(new io.github.dynamodbstream.spring.event.EventPublishingStreamListener(stream,
-                                publisher))
+                        .listener(listeners.listenerFor(stream))
                         .build();
             };
         }
@@ -212,8 +258,9 @@ class DynamoDbStreamPollerAutoConfigurationTests {
 
         @Bean
         DynamoDbStreamListenerContainer ownListenerContainer(StreamDefinitions streams,
-                DynamoDbStreamPollerFactory factory) {
-            container = new DynamoDbStreamListenerContainer(streams, factory, List.of(), Duration.ofSeconds(1), false);
+                DynamoDbStreamPollerFactory factory, DynamoDbStreamListenerCheck listenerCheck) {
+            container = new DynamoDbStreamListenerContainer(streams, factory, List.of(), listenerCheck,
+                    Duration.ofSeconds(1), false);
             return container;
         }
     }

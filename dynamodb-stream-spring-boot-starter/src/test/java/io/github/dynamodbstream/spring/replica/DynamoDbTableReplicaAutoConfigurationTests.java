@@ -12,6 +12,7 @@ import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoCo
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationFailureAnalyzer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
+import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.math.BigDecimal;
@@ -45,7 +46,8 @@ class DynamoDbTableReplicaAutoConfigurationTests {
                     DynamoDbStreamAutoConfiguration.class, DynamoDbStreamCheckpointAutoConfiguration.class,
                     DynamoDbStreamPollerAutoConfiguration.class, DynamoDbTableReplicaAutoConfiguration.class,
                     DynamoDbTableReplicaHealthAutoConfiguration.class)
-            .withPropertyValues("dynamodb.stream.poll-interval=50ms");
+            .withPropertyValues("dynamodb.stream.poll-interval=50ms")
+            .withUserConfiguration(EveryChange.class);
 
     public record Order(String id, int version, BigDecimal total) {
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
+import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.lang.annotation.Annotation;
@@ -21,6 +22,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
 
 /**
  * The {@code dynamodbstreams} endpoint has only read operations and is not exposed over HTTP until the application
@@ -34,6 +36,7 @@ class ActuatorExposureTests {
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
+    @Import(EveryChange.class)
     static class App {
     }
 
