@@ -41,7 +41,7 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
 public final class BenchmarkMain {
 
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
-    private static final String BUILD = "mvn -B -pl benchmarks -am clean install -DskipTests";
+    private static final String BUILD = "mvn -B -ntp -o -pl benchmarks -am clean package -DskipTests";
     private static final String JAR = "benchmarks/target/dynamodb-stream-benchmarks.jar";
     /**
      * Not started on the scale streams: the starter is the core with Spring around it; the KCL mode would measure

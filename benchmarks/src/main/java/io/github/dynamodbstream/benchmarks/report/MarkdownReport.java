@@ -110,6 +110,18 @@ public final class MarkdownReport {
                 + "call. The `kcl` contender waits unstarted in the same way and is timed from its first `GetRecords`: "
                 + "after KCL has created its lease tables and leases and taken them.").blank();
         passTable(md, result.backlog(), false);
+        if (result.startToFirstRecordSeconds() != null) {
+            md.line("**Start to first record**, over the backlog passes: from the call that starts the contender's "
+                    + "polling to its first delivery. For `kcl` that call starts a fresh instance (new lease tables, "
+                    + "`TRIM_HORIZON`), so the time holds KCL's whole start-up.").blank();
+            md.table(List.of("contender", "median (s)", "fastest – slowest (s)", "passes"),
+                    result.startToFirstRecordSeconds().entrySet().stream().filter(e -> !e.getValue().isEmpty())
+                            .map(e -> List.of(e.getKey(), decimal(e.getValue().get(e.getValue().size() / 2), 2),
+                                    decimal(e.getValue().get(0), 2) + " – "
+                                            + decimal(e.getValue().get(e.getValue().size() - 1), 2),
+                                    Integer.toString(e.getValue().size())))
+                            .toList());
+        }
         md.line("### API cost per 10,000 records delivered (live pass)").blank();
         md.line("The calls from the contender's start (its first listing, or for `kcl` the creation of its lease "
                 + "tables and leases) to its last delivery. DynamoDB Streams calls:").blank();

@@ -11,6 +11,7 @@ import io.github.dynamodbstream.benchmarks.scenario.LatencyScenario.RotationLate
 import io.github.dynamodbstream.benchmarks.scenario.ScaleScenario.HeapUse;
 import io.github.dynamodbstream.benchmarks.scenario.ScaleScenario.ScaleResult;
 import io.github.dynamodbstream.benchmarks.scenario.ThroughputScenario.Pass;
+import io.github.dynamodbstream.benchmarks.scenario.ThroughputScenario.ThroughputResult;
 import io.github.dynamodbstream.benchmarks.support.Calls;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,7 @@ final class Targets {
         if (report.throughput() != null) {
             throughput(targets, report.throughput().live(), "live");
             throughput(targets, report.throughput().backlog(), "backlog");
+            kclThroughput(targets, report.throughput());
             find(report.throughput().live(), KCL).ifPresent(pass -> targets.add(new Target(
                     "KCL mode: DynamoDB (lease table) calls per 10,000 records, live",
                     tableCalls(pass.calls(), 10_000.0 / Math.max(1, pass.delivered())),
@@ -87,6 +89,23 @@ final class Targets {
         }
     }
 
+    private static void kclThroughput(List<Target> targets, ThroughputResult result) {
+        find(result.backlog(), KCL).ifPresent(kcl -> targets.add(atLeast(
+                "KCL mode ≥ 0.5 × the ceiling's records/s (backlog)", kcl.ratioToCeiling(), 0.5)));
+        find(result.live(), KCL).filter(kcl -> kcl.drainSeconds() != null).ifPresent(kcl -> targets.add(atMost(
+                "KCL mode: drain after the last write ≤ 2 poll intervals (live, " + result.pollIntervalMillis()
+                        + " ms)", Math.round(kcl.drainSeconds() * 1000), 2 * result.pollIntervalMillis(), " ms")));
+        List<Double> firstRecord = result.startToFirstRecordSeconds() == null ? List.of()
+                : result.startToFirstRecordSeconds().getOrDefault(KCL, List.of());
+        if (!firstRecord.isEmpty()) {
+            targets.add(new Target("KCL mode: a fresh instance's start to its first record (backlog passes)",
+                    "median " + decimal(firstRecord.get(firstRecord.size() / 2), 1) + " s ("
+                            + decimal(firstRecord.get(0), 1) + " – "
+                            + decimal(firstRecord.get(firstRecord.size() - 1), 1) + " s)",
+                    "no target: KCL's start-up on new lease tables, then the first read"));
+        }
+    }
+
     private static void latency(List<Target> targets, RunReport report) {
         for (IntervalRun run : report.latency().steady()) {
             long limit = run.pollIntervalMillis() + 100;
@@ -105,6 +124,13 @@ final class Targets {
                     targets.add(atMost("After a rotation, a child's first record within one poll interval of its "
                                     + "parent's last (" + rotation.contender() + ", " + interval + " ms)",
                             rotation.childAfterParentMillis(), interval, " ms"));
+                }
+                if (rotation.contender().equals(KCL)) {
+                    Target p99 = atMost("KCL mode: p99 of the first second after a rotation ≤ 2 poll intervals, "
+                            + "nothing lost (" + interval + " ms)", rotation.p99AfterMillis(), 2 * interval, " ms");
+                    long lost = rotation.lostBefore() + rotation.lostAfter();
+                    targets.add(lost == 0 ? p99 : new Target(p99.target(), p99.measured() + ", " + lost + " lost",
+                            "missed: " + lost + " lost"));
                 }
             }
         }

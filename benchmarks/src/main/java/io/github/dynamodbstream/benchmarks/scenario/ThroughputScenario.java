@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -68,7 +69,15 @@ public final class ThroughputScenario {
         }
         return new ThroughputResult(settings.throughputItems(), settings.throughputShards(), settings.writerThreads(),
                 settings.throughputPollInterval().toMillis(), settings.throughputRepeats(), medians(live),
-                medians(backlog));
+                medians(backlog), startToFirstRecord(backlog));
+    }
+
+    /** Each contender's times from its start to its first record, over its backlog passes, shortest first. */
+    private static Map<String, List<Double>> startToFirstRecord(Map<String, List<Pass>> backlog) {
+        Map<String, List<Double>> times = new LinkedHashMap<>();
+        backlog.forEach((contender, passes) -> times.put(contender, passes.stream()
+                .map(Pass::startToFirstRecordSeconds).filter(Objects::nonNull).sorted().toList()));
+        return times;
     }
 
     /** Each contender's median pass by records per second, with the range of all its passes. */
@@ -111,6 +120,7 @@ public final class ThroughputScenario {
                 startMicros = MicroClock.nowMicros();
                 contender.startPolling();
             }
+            long startedMicros = startMicros;
             boolean complete = deliveries.awaitDistinct(items, Duration.ofSeconds(60 + items / 1_000));
             if (!live) {
                 startMicros = contender.firstCallAfterStartMicros().orElse(startMicros);
@@ -120,8 +130,10 @@ public final class ThroughputScenario {
             Pass pass = new Pass(factory.name(), items, deliveries.distinct(), deliveries.total() - deliveries.distinct(),
                     complete, seconds(endMicros - startMicros), deliveries.distinct() / seconds(endMicros - startMicros),
                     live ? seconds(endMicros - writes.lastAcknowledgedMicros()) : null,
-                    seconds(writes.lastAcknowledgedMicros() - writes.firstSentMicros()), calls,
-                    Calls.errors(emulator.calls()), null, null, null);
+                    seconds(writes.lastAcknowledgedMicros() - writes.firstSentMicros()),
+                    live || deliveries.earliestMicros() == 0 ? null
+                            : seconds(deliveries.earliestMicros() - startedMicros),
+                    calls, Calls.errors(emulator.calls()), null, null, null);
             log.info("throughput {} {} ({} items): {}", live ? "live" : "backlog", factory.name(), items, pass);
             return pass;
         } finally {
@@ -153,9 +165,11 @@ public final class ThroughputScenario {
      * @param repeats measured passes of each contender in each mode
      * @param live the passes where the contender polls while the items are written
      * @param backlog the passes where the contender starts polling after the items are written
+     * @param startToFirstRecordSeconds per contender, from its start to its first record in each backlog pass,
+     *     shortest first: for {@code kcl} a fresh instance (new lease tables) started on a waiting backlog
      */
     public record ThroughputResult(int items, int shards, int writerThreads, long pollIntervalMillis, int repeats,
-            List<Pass> live, List<Pass> backlog) {
+            List<Pass> live, List<Pass> backlog, Map<String, List<Double>> startToFirstRecordSeconds) {
     }
 
     /**
@@ -170,6 +184,8 @@ public final class ThroughputScenario {
      * @param recordsPerSecond distinct items delivered per second over that time
      * @param drainSeconds from the last write acknowledged to the last delivery (live only)
      * @param writeSeconds how long the writes took
+     * @param startToFirstRecordSeconds from the call that started polling to the first delivery (backlog only):
+     *     for {@code kcl} the container's start, so KCL's start-up on new lease tables is included
      * @param calls calls by operation the contender made, from its start to its last delivery
      * @param errors calls answered with an error, by operation and error
      * @param ratioToCeiling records per second over the ceiling's
@@ -177,18 +193,19 @@ public final class ThroughputScenario {
      * @param fastestRecordsPerSecond the fastest of them
      */
     public record Pass(String contender, int items, long delivered, long repeated, boolean complete, double seconds,
-            double recordsPerSecond, Double drainSeconds, double writeSeconds, Map<String, Long> calls,
-            Map<String, Long> errors, Double ratioToCeiling, Double slowestRecordsPerSecond,
+            double recordsPerSecond, Double drainSeconds, double writeSeconds, Double startToFirstRecordSeconds,
+            Map<String, Long> calls, Map<String, Long> errors, Double ratioToCeiling, Double slowestRecordsPerSecond,
             Double fastestRecordsPerSecond) {
 
         Pass withRatio(Double ratio) {
             return new Pass(contender, items, delivered, repeated, complete, seconds, recordsPerSecond, drainSeconds,
-                    writeSeconds, calls, errors, ratio, slowestRecordsPerSecond, fastestRecordsPerSecond);
+                    writeSeconds, startToFirstRecordSeconds, calls, errors, ratio, slowestRecordsPerSecond,
+                    fastestRecordsPerSecond);
         }
 
         Pass withRange(double slowest, double fastest) {
             return new Pass(contender, items, delivered, repeated, complete, seconds, recordsPerSecond, drainSeconds,
-                    writeSeconds, calls, errors, ratioToCeiling, slowest, fastest);
+                    writeSeconds, startToFirstRecordSeconds, calls, errors, ratioToCeiling, slowest, fastest);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.github.dynamodbstream.kcl.internal;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
-import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
 import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -44,7 +43,8 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * ({@link StreamsSchedulerFactory}), on its own thread. The lease table is named after the application name; KCL
  * adds {@code <name>-WorkerMetricStats} and {@code <name>-CoordinatorState}. Worker metrics (CPU sampling, which
  * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput. Its periods derive from the
- * failover time ({@link KclTiming}), and a stop gives the leases up at once ({@link WorkerDeparture}).
+ * failover time and the poll interval ({@link KclTiming}), a shard is read again at once after a page with records
+ * ({@link ShardReadPacing}), and a stop gives the leases up at once ({@link WorkerDeparture}).
  */
 public final class KclStreamWorker {
 
@@ -82,7 +82,7 @@ public final class KclStreamWorker {
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
                 () -> new EventPublishingRecordProcessor(stream, listener, observer, delivery, stopping::get));
-        KclTiming timing = new KclTiming(kclProperties.getFailoverTime());
+        KclTiming timing = new KclTiming(kclProperties.getFailoverTime(), stream.pollInterval());
         // KCL's periodic shard sync runs on the leases-recovery auditor's period. Its shardSyncIntervalMillis is a
         // pause after each shard sync task (60 s by default), which held a fresh application's first leases back for
         // a minute: the adapter sets it to 0 too, but only after its lease management factory has copied it.
@@ -95,13 +95,11 @@ public final class KclStreamWorker {
         if (kclProperties.getCloudWatchMetrics() == MetricsLevel.NONE) {
             metrics.metricsFactory(new NullMetricsFactory());
         }
-        DynamoDBStreamsPollingConfig polling = new DynamoDBStreamsPollingConfig(clients.adapter());
-        polling.idleTimeBetweenReadsInMillis(stream.pollInterval().toMillis());
-        polling.maxRecords(stream.maxRecords());
-        RetrievalConfig retrieval = configs.retrievalConfig().retrievalSpecificConfig(polling);
+        RetrievalConfig retrieval = configs.retrievalConfig().retrievalSpecificConfig(
+                new PacedPollingConfig(clients.adapter(), stream.pollInterval(), stream.maxRecords()));
         this.scheduler = StreamsSchedulerFactory.createScheduler(configs.checkpointConfig(),
-                configs.coordinatorConfig(), leases, configs.lifecycleConfig(), metrics, configs.processorConfig(),
-                retrieval, clients.adapter());
+                timing.applyTo(configs.coordinatorConfig()), leases, configs.lifecycleConfig(), metrics,
+                configs.processorConfig(), retrieval, clients.adapter());
         this.thread = new Thread(scheduler, "dynamodb-stream-kcl-" + stream.name());
         thread.setDaemon(true);
         this.failover = timing.failover();

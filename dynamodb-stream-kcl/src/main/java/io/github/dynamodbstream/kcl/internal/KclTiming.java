@@ -1,12 +1,15 @@
 package io.github.dynamodbstream.kcl.internal;
 
 import java.time.Duration;
+import software.amazon.kinesis.coordinator.CoordinatorConfig;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
 
 /**
- * Every Kinesis Client Library period derived from the one the user sets, {@code dynamodb.stream.kcl.failover-time}
- * (F), so that a stopped or crashed instance's shards move within a bound stated in F alone (a stopped instance's
- * within about F/2 + 1 s, a crashed one's within about 1.5 F + 1 s, a crashed leader's within about 3 F + 1 s):
+ * Every Kinesis Client Library period derived from the two the user sets.
+ *
+ * <p>From {@code dynamodb.stream.kcl.failover-time} (F), so that a stopped or crashed instance's shards move within a
+ * bound stated in F alone (a stopped instance's within about F/2 + 1 s, a crashed one's within about 1.5 F + 1 s, a
+ * crashed leader's within about 3 F + 1 s):
  * <ul>
  *   <li>a lease not renewed for F is expired (KCL renews every F/3);</li>
  *   <li>the leader's lock lasts F and is renewed every F/3 (KCL's defaults: 2 minutes and 30 s, whatever F): another
@@ -17,11 +20,25 @@ import software.amazon.kinesis.leases.LeaseManagementConfig;
  *       F/2, before its leases expire, and none of them is assigned back to it.</li>
  * </ul>
  *
+ * <p>From the stream's {@code poll-interval} (P), so that a shard whose lease was just taken, or whose parent was
+ * just read to its end, is read within about P rather than seconds later; neither costs a DynamoDB call unless a
+ * child waits for its parent:
+ * <ul>
+ *   <li>the scheduler's loop, which starts a consumer for each lease taken and moves each consumer from one step to
+ *       the next (waiting for the parent, initialising, reading, shutting down at the shard's end), runs every P/4,
+ *       from 50 ms to 1 s (KCL: 1 s, and a new consumer needs a few of these rounds before its first read);</li>
+ *   <li>a child shard whose parent is not yet read to its end looks at the parent's lease again after P (KCL: 10 s;
+ *       one {@code GetItem} each time).</li>
+ * </ul>
+ *
  * @param failover F
+ * @param pollInterval P
  */
-public record KclTiming(Duration failover) {
+public record KclTiming(Duration failover, Duration pollInterval) {
 
     private static final Duration LONGEST_METRICS_CAPTURE = Duration.ofSeconds(1);
+    private static final Duration SHORTEST_DISPATCH = Duration.ofMillis(50);
+    private static final Duration LONGEST_DISPATCH = Duration.ofSeconds(1);
 
     public Duration leaderLockDuration() {
         return failover;
@@ -39,7 +56,17 @@ public record KclTiming(Duration failover) {
         return failover.dividedBy(4);
     }
 
-    /** Applies these periods to a KCL lease configuration. */
+    public Duration consumerDispatchInterval() {
+        Duration quarter = pollInterval.dividedBy(4);
+        return quarter.compareTo(SHORTEST_DISPATCH) < 0 ? SHORTEST_DISPATCH
+                : quarter.compareTo(LONGEST_DISPATCH) > 0 ? LONGEST_DISPATCH : quarter;
+    }
+
+    public Duration parentShardPollInterval() {
+        return pollInterval;
+    }
+
+    /** Applies the lease periods to a KCL lease configuration. */
     public LeaseManagementConfig applyTo(LeaseManagementConfig leases) {
         leases.failoverTimeMillis(failover.toMillis())
                 .leaseAssignmentIntervalMillis(assignmentInterval().toMillis())
@@ -51,5 +78,11 @@ public record KclTiming(Duration failover) {
                 .workerMetricsReporterFreqInMillis(report)
                 .inMemoryWorkerMetricsCaptureFrequencyMillis(Math.min(LONGEST_METRICS_CAPTURE.toMillis(), report / 2));
         return leases;
+    }
+
+    /** Applies the scheduler's periods to a KCL coordinator configuration. */
+    public CoordinatorConfig applyTo(CoordinatorConfig coordinator) {
+        return coordinator.shardConsumerDispatchPollIntervalMillis(consumerDispatchInterval().toMillis())
+                .parentShardPollIntervalMillis(parentShardPollInterval().toMillis());
     }
 }
