@@ -143,8 +143,8 @@ class DynamoDbTableReplicaAutoConfigurationTests {
                     TestItems.put(EMULATOR.dynamoDbClient(), table, "streamed", 2);
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                             assertThat(orders.get("streamed")).isEqualTo(new Order("streamed", 2,
-                                    new BigDecimal("2.50"))));
-                    assertThat(orders.get("scanned")).isEqualTo(new Order("scanned", 1, new BigDecimal("1.50")));
+                                    new BigDecimal("2.5"))));
+                    assertThat(orders.get("scanned")).isEqualTo(new Order("scanned", 1, new BigDecimal("1.5")));
                 });
     }
 

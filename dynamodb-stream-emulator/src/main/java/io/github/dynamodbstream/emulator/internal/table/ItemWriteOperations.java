@@ -86,7 +86,7 @@ final class ItemWriteOperations {
         ItemKey key = table.shape().keyOfKey(request.get("Key"));
         ObjectNode oldItem = table.get(key);
         requireCondition(condition, oldItem);
-        ObjectNode base = oldItem != null ? oldItem : ((ObjectNode) request.get("Key")).deepCopy();
+        ObjectNode base = oldItem != null ? oldItem : table.shape().itemOf(key);
         ObjectNode newItem = update == null ? base : update.apply(base);
         ItemChecks.checkUpdatedItem(table, base, newItem);
         table.write(key, newItem, false);

@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
 import io.github.dynamodbstream.emulator.internal.stream.Change;
 import io.github.dynamodbstream.emulator.internal.stream.StreamRef;
 import io.github.dynamodbstream.emulator.internal.stream.TableStreams;
@@ -195,13 +196,13 @@ final class Table {
             return oldItem;
         }
         if (oldItem != null) {
-            sizeBytes -= AttributeValues.itemSize(oldItem);
+            sizeBytes -= ItemSize.of(oldItem);
         }
         if (newItem == null) {
             items.remove(key);
         } else {
             items.put(key, newItem);
-            sizeBytes += AttributeValues.itemSize(newItem);
+            sizeBytes += ItemSize.of(newItem);
         }
         if (timeToLive != null) {
             timeToLive.update(key, newItem);
