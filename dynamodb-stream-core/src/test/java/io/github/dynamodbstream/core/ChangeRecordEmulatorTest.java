@@ -123,6 +123,7 @@ class ChangeRecordEmulatorTest {
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(viewType)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
         dynamoDb.updateTimeToLive(request -> request.tableName(table)
                 .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName("expiresAt")));
         return streamArn;

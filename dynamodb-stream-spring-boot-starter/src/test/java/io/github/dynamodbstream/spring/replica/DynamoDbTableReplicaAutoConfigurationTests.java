@@ -90,6 +90,7 @@ class DynamoDbTableReplicaAutoConfigurationTests {
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(viewType)));
+        EMULATOR.awaitActive(table);
         return table;
     }
 

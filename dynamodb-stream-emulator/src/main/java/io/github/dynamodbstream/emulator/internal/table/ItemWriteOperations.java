@@ -38,7 +38,7 @@ final class ItemWriteOperations {
 
     private JsonNode putItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
         String conditionExpression = Requests.optionalString(request, "ConditionExpression");
@@ -54,7 +54,7 @@ final class ItemWriteOperations {
 
     private JsonNode deleteItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
         String conditionExpression = Requests.optionalString(request, "ConditionExpression");
@@ -72,7 +72,7 @@ final class ItemWriteOperations {
 
     private JsonNode updateItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, UPDATE_RETURN_VALUES,
                 "1 validation error detected: Value '" + request.path("ReturnValues").asText() + "' at "
                         + "'returnValues' failed to satisfy constraint: Member must satisfy enum value set: "
