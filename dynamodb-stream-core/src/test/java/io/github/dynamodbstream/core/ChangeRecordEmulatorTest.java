@@ -86,7 +86,7 @@ class ChangeRecordEmulatorTest {
     private static void assertPlainValues(Map<String, Object> item, String text) {
         assertThat(item.get("id")).isEqualTo("item-1");
         assertThat(item.get("s")).isEqualTo(text);
-        assertThat(item.get("n")).isEqualTo(new BigDecimal("-12.5e3"));
+        assertThat(item.get("n")).isEqualTo(new BigDecimal("-1250.25"));
         assertThat((byte[]) item.get("b")).containsExactly(0, 1, (byte) 255);
         assertThat(item.get("bool")).isEqualTo(Boolean.FALSE);
         assertThat(item).containsEntry("nul", null);
@@ -101,7 +101,7 @@ class ChangeRecordEmulatorTest {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
         item.put("id", AttributeValue.fromS(id));
         item.put("s", AttributeValue.fromS(text));
-        item.put("n", AttributeValue.fromN("-12.5e3"));
+        item.put("n", AttributeValue.fromN("-1250.25"));
         item.put("b", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 255})));
         item.put("bool", AttributeValue.fromBool(false));
         item.put("nul", AttributeValue.fromNul(true));
@@ -123,6 +123,7 @@ class ChangeRecordEmulatorTest {
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(viewType)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
         dynamoDb.updateTimeToLive(request -> request.tableName(table)
                 .timeToLiveSpecification(ttl -> ttl.enabled(true).attributeName("expiresAt")));
         return streamArn;

@@ -34,9 +34,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private final EmulatorHttpServer server;
 
     private DynamoDbEmulator(Builder builder) {
-        this.settings = new EmulatorSettings(builder.region, builder.accountId, builder.shardsPerStream,
-                builder.iteratorLifetime, builder.retention, builder.rotationInterval, builder.maxReadersPerShard,
-                builder.emptyPageRate, builder.seed);
+        this.settings = builder.settings();
         this.clock = new EmulatorClock(builder.clock);
         this.calls = new ApiCalls();
         this.engine = new EmulatorEngine(settings, clock, calls::record);
@@ -159,6 +157,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         private int maxReadersPerShard;
         private double emptyPageRate;
         private long seed = 1;
+        private Duration statusDelay = Duration.ofMillis(100);
 
         private Builder() {
         }
@@ -249,9 +248,29 @@ public final class DynamoDbEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long, on the emulator's clock, a table answers {@code CREATING} or {@code UPDATING} and a stream
+         * {@code ENABLING} or {@code DISABLING} before it is {@code ACTIVE}, {@code ENABLED} or {@code DISABLED}.
+         * While a table is {@code CREATING}, its items answer {@code ResourceNotFoundException}, as in DynamoDB, so a
+         * client that does not wait for {@code ACTIVE} is caught. Default 100 milliseconds; zero settles at once.
+         */
+        public Builder statusDelay(Duration statusDelay) {
+            if (statusDelay == null || statusDelay.isNegative()) {
+                throw new IllegalArgumentException("statusDelay must be zero or a positive duration, got "
+                        + statusDelay);
+            }
+            this.statusDelay = statusDelay;
+            return this;
+        }
+
         /** Starts serving. */
         public DynamoDbEmulator start() {
             return new DynamoDbEmulator(this);
+        }
+
+        EmulatorSettings settings() {
+            return new EmulatorSettings(region, accountId, shardsPerStream, iteratorLifetime, retention,
+                    rotationInterval, maxReadersPerShard, emptyPageRate, seed, statusDelay);
         }
 
         private static String requireText(String value, String name) {

@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.emulator;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * A JUnit 5 extension that starts one {@link DynamoDbEmulator} for a test class and hands out AWS SDK clients
@@ -119,6 +122,32 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, Befor
             clients.add(streamsClient);
         }
         return streamsClient;
+    }
+
+    /**
+     * Waits until the table is ACTIVE, through {@link #dynamoDbClient()}; see {@link #awaitActive(DynamoDbClient,
+     * String)}.
+     */
+    public void awaitActive(String tableName) {
+        awaitActive(dynamoDbClient(), tableName);
+    }
+
+    /**
+     * Waits, as an application must, until a table is ACTIVE after CreateTable or UpdateTable (the emulator answers
+     * CREATING or UPDATING for its {@link DynamoDbEmulator.Builder#statusDelay status delay}), asking every 10
+     * milliseconds.
+     *
+     * @throws IllegalStateException when the waiter gives up
+     */
+    public static void awaitActive(DynamoDbClient client, String tableName) {
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
+                .client(client)
+                .overrideConfiguration(wait -> wait.backoffStrategyV2(
+                        BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(10))))
+                .build()) {
+            waiter.waitUntilTableExists(request -> request.tableName(tableName)).matched().response()
+                    .orElseThrow(() -> new IllegalStateException("Table " + tableName + " did not become ACTIVE"));
+        }
     }
 
     /** A builder with endpoint, region and credentials set, to add options of your own; you close what you build. */

@@ -21,6 +21,8 @@ public final class DynamoDbEmulatorMain {
               --iterator-lifetime D    shard iterator lifetime (default 15m)
               --retention D            stream record retention (default 24h)
               --max-readers-per-shard N  readers allowed per shard, 0 for no limit (default 0)
+              --status-delay D         how long tables stay CREATING/UPDATING and streams ENABLING/DISABLING,
+                                       0 for at once (default 100ms)
               --help                   print this and exit
             """;
 
@@ -72,6 +74,7 @@ public final class DynamoDbEmulatorMain {
                 case "--iterator-lifetime" -> builder.iteratorLifetime(duration(flag, value));
                 case "--retention" -> builder.retention(duration(flag, value));
                 case "--max-readers-per-shard" -> builder.maxReadersPerShard(integer(flag, value));
+                case "--status-delay" -> builder.statusDelay(duration(flag, value));
                 default -> throw new IllegalArgumentException("Unknown flag " + flag);
             }
         }
@@ -86,10 +89,16 @@ public final class DynamoDbEmulatorMain {
         }
     }
 
-    /** Parses {@code 4h}, {@code 30m}, {@code 10s}, {@code 500ms} or an ISO-8601 duration such as {@code PT4H}. */
+    /**
+     * Parses {@code 4h}, {@code 30m}, {@code 10s}, {@code 500ms}, {@code 0} or an ISO-8601 duration such as
+     * {@code PT4H}.
+     */
     static Duration duration(String flag, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         try {
+            if (text.equals("0")) {
+                return Duration.ZERO;
+            }
             if (text.startsWith("p")) {
                 return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
             }

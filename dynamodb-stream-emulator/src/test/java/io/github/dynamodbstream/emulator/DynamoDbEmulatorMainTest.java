@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +35,27 @@ class DynamoDbEmulatorMainTest {
         DynamoDbEmulator.Builder builder = DynamoDbEmulator.builder();
         boolean run = DynamoDbEmulatorMain.configure(builder, new String[] {
             "--port", "0", "--region", "eu-west-1", "--shards", "3", "--rotation", "4h",
-            "--iterator-lifetime", "1m", "--retention", "2h", "--max-readers-per-shard", "2"}, System.out);
+            "--iterator-lifetime", "1m", "--retention", "2h", "--max-readers-per-shard", "2",
+            "--status-delay", "250ms"}, System.out);
 
         assertThat(run).isTrue();
+        EmulatorSettings defaults = DynamoDbEmulator.builder().settings();
+        assertThat(builder.settings()).isEqualTo(new EmulatorSettings("eu-west-1", defaults.accountId(), 3,
+                Duration.ofMinutes(1), Duration.ofHours(2), Duration.ofHours(4), 2, defaults.emptyPageRate(),
+                defaults.seed(), Duration.ofMillis(250)));
         try (DynamoDbEmulator emulator = builder.start()) {
-            assertThat(emulator.region()).isEqualTo("eu-west-1");
             assertThat(emulator.endpoint().getHost()).isEqualTo("127.0.0.1");
+            assertThat(emulator.endpoint().getPort()).isPositive();
         }
+    }
+
+    @Test
+    void aStatusDelayOfZeroSettlesAtOnce() {
+        DynamoDbEmulator.Builder builder = DynamoDbEmulator.builder();
+        DynamoDbEmulatorMain.configure(builder, new String[] {"--status-delay", "0"}, System.out);
+
+        assertThat(builder.settings().statusDelay()).isZero();
+        assertThat(DynamoDbEmulator.builder().settings().statusDelay()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
@@ -65,6 +80,7 @@ class DynamoDbEmulatorMainTest {
                 DynamoDbEmulator.builder(), new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(run).isFalse();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--shards").contains("--rotation");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port").contains("--shards").contains("--rotation")
+                .contains("--status-delay");
     }
 }

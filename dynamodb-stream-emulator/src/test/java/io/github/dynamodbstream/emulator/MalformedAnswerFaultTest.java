@@ -51,6 +51,7 @@ class MalformedAnswerFaultTest {
                         .streamSpecification(s -> s.streamEnabled(true)
                                 .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
     }
 
     @AfterEach

@@ -2,7 +2,6 @@ package io.github.dynamodbstream.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import java.time.Duration;
@@ -29,7 +28,7 @@ class CompetingConsumersTests {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(4));
+            DynamoDbEmulatorExtension.of(KclFleet.emulator(4));
 
     @RegisterExtension
     final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);

@@ -100,6 +100,15 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     }
 
     /**
+     * An emulator for a KCL test whose tables are ACTIVE at once. The Kinesis Client Library waits for the tables it
+     * creates (lease, coordinator state, worker metrics) by asking every 10 to 20 seconds; {@link ListenerFailureTests}
+     * runs on the default status delay to show that KCL mode waits through it, the other tests need not.
+     */
+    static DynamoDbEmulator.Builder emulator(int shardsPerStream) {
+        return DynamoDbEmulator.builder().shardsPerStream(shardsPerStream).statusDelay(Duration.ZERO);
+    }
+
+    /**
      * What every test application in kcl mode sets: the emulator's address and credentials, {@code TRIM_HORIZON}, a
      * 100 ms poll interval, a 5 s shutdown timeout, the worker id and the failover time, and a 2 s shard sync.
      */

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 class KclHealthAndEndpointAutoConfigurationTests {
 
     @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();
+    static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.of(KclFleet.emulator(4));
 
     private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(DynamoDbStreamAutoConfiguration.class,

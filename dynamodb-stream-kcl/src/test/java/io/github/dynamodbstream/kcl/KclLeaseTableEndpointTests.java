@@ -3,7 +3,6 @@ package io.github.dynamodbstream.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint;
@@ -44,7 +43,7 @@ class KclLeaseTableEndpointTests {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(2));
+            DynamoDbEmulatorExtension.of(KclFleet.emulator(2));
 
     /** The highest sequence number delivered, per shard; the item keys delivered. */
     private static final Map<String, BigInteger> LAST_DELIVERED = new ConcurrentHashMap<>();

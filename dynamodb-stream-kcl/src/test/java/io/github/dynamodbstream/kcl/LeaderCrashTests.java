@@ -3,7 +3,6 @@ package io.github.dynamodbstream.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +29,7 @@ class LeaderCrashTests {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(4));
+            DynamoDbEmulatorExtension.of(KclFleet.emulator(4));
 
     @RegisterExtension
     final KclFleet fleet = new KclFleet(EMULATOR.emulator(), EMULATOR.dynamoDbClient(), FAILOVER);

@@ -2,7 +2,6 @@ package io.github.dynamodbstream.kcl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.kcl.internal.LeaseTableNames;
 import io.github.dynamodbstream.spring.StreamDefinition;
@@ -39,7 +38,7 @@ class LeaseTableNameTests {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(1));
+            DynamoDbEmulatorExtension.of(KclFleet.emulator(1));
 
     @Test
     void aSecondStreamKeepsTheFirstOnTheLeaseTableAnEarlierVersionCreatedForIt() {
@@ -90,6 +89,7 @@ class LeaseTableNameTests {
                 .keySchema(key -> key.attributeName("leaseKey").keyType(KeyType.HASH))
                 .attributeDefinitions(attribute -> attribute.attributeName("leaseKey")
                         .attributeType(ScalarAttributeType.S)));
+        EMULATOR.awaitActive(name);
         dynamoDb.putItem(request -> request.tableName(name).item(Map.of(
                 "leaseKey", AttributeValue.fromS(shardId),
                 "checkpoint", AttributeValue.fromS("TRIM_HORIZON"),

@@ -48,6 +48,7 @@ class ListenerFailureTests {
     private static final List<String> ATTEMPTS = new CopyOnWriteArrayList<>();
 
     @RegisterExtension
+    /** On the default status delay: the KCL worker starts on tables that are CREATING for a moment, and waits. */
     static final DynamoDbEmulatorExtension EMULATOR =
             DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(1));
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DeadLetter;
 import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
-import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemChangesEvent;
@@ -47,7 +46,7 @@ class PoisonRecordTests {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(1));
+            DynamoDbEmulatorExtension.of(KclFleet.emulator(1));
 
     static final Map<String, List<ChangeRecord>> ACCEPTED = new ConcurrentHashMap<>();
     static final Map<String, AtomicInteger> POISON_ATTEMPTS = new ConcurrentHashMap<>();

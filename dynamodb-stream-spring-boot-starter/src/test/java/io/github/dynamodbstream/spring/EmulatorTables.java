@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -14,9 +15,12 @@ public final class EmulatorTables {
     private EmulatorTables() {
     }
 
-    /** Creates a table keyed by {@code id}, with a NEW_AND_OLD_IMAGES stream; returns its latest stream ARN. */
+    /**
+     * Creates a table keyed by {@code id}, with a NEW_AND_OLD_IMAGES stream, and waits until it is ACTIVE; returns its
+     * latest stream ARN.
+     */
     public static String createWithStream(DynamoDbClient client, String tableName) {
-        return client.createTable(request -> request
+        String streamArn = client.createTable(request -> request
                 .tableName(tableName)
                 .attributeDefinitions(AttributeDefinition.builder()
                         .attributeName("id").attributeType(ScalarAttributeType.S).build())
@@ -25,9 +29,11 @@ public final class EmulatorTables {
                 .streamSpecification(spec -> spec.streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(client, tableName);
+        return streamArn;
     }
 
-    /** Creates a table keyed by {@code id}, without a stream. */
+    /** Creates a table keyed by {@code id}, without a stream, and waits until it is ACTIVE. */
     public static void createWithoutStream(DynamoDbClient client, String tableName) {
         client.createTable(request -> request
                 .tableName(tableName)
@@ -35,5 +41,6 @@ public final class EmulatorTables {
                         .attributeName("id").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST));
+        DynamoDbEmulatorExtension.awaitActive(client, tableName);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /** A table with a {@code NEW_AND_OLD_IMAGES} stream, and the writers that load it. */
 public final class BenchmarkTable {
@@ -37,7 +39,10 @@ public final class BenchmarkTable {
         this.streamArn = streamArn;
     }
 
-    /** Creates the table; its stream has as many open shards as the emulator gives a new stream. */
+    /**
+     * Creates the table and waits until it is ACTIVE; its stream has as many open shards as the emulator gives a new
+     * stream.
+     */
     public static BenchmarkTable create(DynamoDbClient dynamoDb, String name) {
         String arn = dynamoDb.createTable(b -> b.tableName(name)
                         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
@@ -47,6 +52,12 @@ public final class BenchmarkTable {
                         .streamSpecification(s -> s.streamEnabled(true)
                                 .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription().latestStreamArn();
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
+                .overrideConfiguration(wait -> wait.backoffStrategyV2(
+                        BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(10))))
+                .build()) {
+            waiter.waitUntilTableExists(request -> request.tableName(name));
+        }
         return new BenchmarkTable(dynamoDb, name, arn);
     }
 

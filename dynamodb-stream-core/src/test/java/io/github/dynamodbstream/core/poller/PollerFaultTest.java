@@ -356,6 +356,7 @@ class PollerFaultTest {
             StreamTables.put(dynamoDb, "fault-deleted", "a", 1);
             assertThat(poller.fetchStreamState().streamProblemMessage()).isEmpty();
             dynamoDb.deleteTable(request -> request.tableName("fault-deleted"));
+            EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
             PollResult result = poller.fetchStreamState();
 

@@ -148,6 +148,7 @@ class BadInputTest {
             StreamTables.put(dynamoDb, table, "b", 1);
             dynamoDb.updateTable(r -> r.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
             StreamTables.put(dynamoDb, table, "a", 3);
+            EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
             PollResult disabled = poller.fetchStreamState();
             PollResult after = poller.fetchStreamState();
@@ -168,6 +169,7 @@ class BadInputTest {
             poller.fetchStreamState();
             StreamTables.put(dynamoDb, table, "a", 2);
             dynamoDb.deleteTable(r -> r.tableName(table));
+            EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
             PollResult deleted = poller.fetchStreamState();
             EMULATOR.emulator().advanceClock(Duration.ofHours(25));

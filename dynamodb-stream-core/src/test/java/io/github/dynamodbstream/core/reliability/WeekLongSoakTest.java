@@ -60,8 +60,9 @@ class WeekLongSoakTest {
     @Test
     void aWeekOfRotationsKeepsShardsCheckpointsAndCallsBoundedAndDeliversEverything() {
         Clock start = Clock.fixed(Instant.parse("2025-01-06T00:00:00Z"), ZoneOffset.UTC);
+        // time moves only when the test moves it, so tables must be ACTIVE at once
         try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().clock(start).shardsPerStream(SHARDS)
-                .rotationInterval(ROTATION).retention(RETENTION).start();
+                .rotationInterval(ROTATION).retention(RETENTION).statusDelay(Duration.ZERO).start();
                 DynamoDbClient dynamoDb = StreamTables.dynamoDbWithRetries(emulator);
                 DynamoDbStreamsClient streams = StreamTables.streamsWithoutRetries(emulator)) {
             String streamArn = StreamTables.create(dynamoDb, TABLE);

@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.core.replica;
 
 import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -31,6 +32,7 @@ final class ReplicaTables {
                 request.streamSpecification(stream -> stream.streamEnabled(true).streamViewType(viewType));
             }
         });
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
     }
 
     static void create(DynamoDbClient dynamoDb, String table) {

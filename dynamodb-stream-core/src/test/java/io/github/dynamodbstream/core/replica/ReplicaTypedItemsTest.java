@@ -45,6 +45,7 @@ class ReplicaTypedItemsTest {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(stream -> stream.streamEnabled(true)
                         .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
+        EMULATOR.awaitActive("lines");
         putLine("o-1", 1, 3);
         putLine("o-1", 2, 5);
     }

@@ -25,13 +25,14 @@ public final class StreamTables {
     private StreamTables() {
     }
 
-    /** Creates a table keyed by {@code id} with a stream, and returns the stream's ARN. */
+    /** Creates a table keyed by {@code id} with a stream, waits until it is ACTIVE, and returns the stream's ARN. */
     public static String create(DynamoDbClient dynamoDb, String table, StreamViewType viewType) {
         dynamoDb.createTable(request -> request.tableName(table)
                 .keySchema(key -> key.attributeName("id").keyType(KeyType.HASH))
                 .attributeDefinitions(attribute -> attribute.attributeName("id").attributeType(ScalarAttributeType.S))
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(viewType)));
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
         return dynamoDb.describeTable(request -> request.tableName(table)).table().latestStreamArn();
     }
 

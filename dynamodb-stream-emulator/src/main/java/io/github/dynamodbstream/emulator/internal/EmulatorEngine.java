@@ -55,7 +55,7 @@ public final class EmulatorEngine {
         this.streams = new StreamStore(settings, clock);
         this.tables = new TableStore(settings, clock, streams);
         this.tableOperations = Map.copyOf(tables.operations());
-        this.streamOperations = Map.copyOf(streams.operations());
+        this.streamOperations = Map.copyOf(streams.operations(tables::exists));
     }
 
     /** Every operation name the emulator serves. */

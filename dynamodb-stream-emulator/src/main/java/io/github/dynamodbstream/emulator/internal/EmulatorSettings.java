@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param emptyPageRate probability, from 0 to 1, that a GetRecords call answers an empty page although
  *        records lie further on
  * @param seed seed of the emulator's random choices (empty pages, shard ids)
+ * @param statusDelay how long a table stays CREATING or UPDATING and a stream ENABLING or DISABLING before
+ *        its status settles, on the emulator's clock; zero for at once
  */
 public record EmulatorSettings(
         String region,
@@ -25,5 +27,6 @@ public record EmulatorSettings(
         Duration rotationInterval,
         int maxReadersPerShard,
         double emptyPageRate,
-        long seed) {
+        long seed,
+        Duration statusDelay) {
 }

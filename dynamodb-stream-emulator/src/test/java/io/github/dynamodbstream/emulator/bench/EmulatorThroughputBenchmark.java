@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.emulator.bench;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -62,13 +63,15 @@ public final class EmulatorThroughputBenchmark {
     }
 
     private static String createTable(DynamoDbClient dynamoDb) {
-        return dynamoDb.createTable(b -> b.tableName(TABLE)
+        String streamArn = dynamoDb.createTable(b -> b.tableName(TABLE)
                         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                         .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                                 .attributeType(ScalarAttributeType.S).build())
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, TABLE);
+        return streamArn;
     }
 
     private static void write(DynamoDbClient dynamoDb, int items) {

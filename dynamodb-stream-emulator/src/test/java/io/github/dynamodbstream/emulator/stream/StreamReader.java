@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.emulator.stream;
 
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,15 +34,17 @@ final class StreamReader {
         this.streams = streams;
     }
 
-    /** Creates a table keyed by the string {@code id} with a stream, and returns the stream's ARN. */
+    /** Creates a table keyed by the string {@code id} with a stream, waits until it is ACTIVE, returns the stream's ARN. */
     String createTable(String table, StreamViewType viewType) {
-        return dynamoDb.createTable(b -> b.tableName(table)
+        String streamArn = dynamoDb.createTable(b -> b.tableName(table)
                         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                         .attributeDefinitions(AttributeDefinition.builder().attributeName("id")
                                 .attributeType(ScalarAttributeType.S).build())
                         .billingMode(BillingMode.PAY_PER_REQUEST)
                         .streamSpecification(s -> s.streamEnabled(true).streamViewType(viewType)))
                 .tableDescription().latestStreamArn();
+        DynamoDbEmulatorExtension.awaitActive(dynamoDb, table);
+        return streamArn;
     }
 
     void put(String table, String id, String value) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -235,6 +236,7 @@ class StreamsApiConformanceTest {
 
         dynamoDb.updateTable(b -> b.tableName(table).streamSpecification(s -> s.streamEnabled(false)));
         reader.put(table, "a", "2");
+        EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
         StreamDescription description = streams.describeStream(b -> b.streamArn(arn)).streamDescription();
         assertThat(description.streamStatus()).isEqualTo(StreamStatus.DISABLED);
@@ -244,10 +246,21 @@ class StreamsApiConformanceTest {
     }
 
     @Test
+    @DisplayName("ListStreams for a table that does not exist answers ResourceNotFoundException (API_streams_ListStreams)")
+    void listStreamsOfAMissingTableIsResourceNotFound() {
+        reader.createTable(table, StreamViewType.KEYS_ONLY);
+
+        assertThatThrownBy(() -> streams.listStreams(b -> b.tableName(table + "-missing")))
+                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(streams.listStreams(b -> b.tableName(table)).streams()).hasSize(1);
+    }
+
+    @Test
     void deletedTableLeavesItsStreamDisabled() {
         String arn = reader.createTable(table, StreamViewType.KEYS_ONLY);
 
         dynamoDb.deleteTable(b -> b.tableName(table));
+        EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
         assertThat(streams.describeStream(b -> b.streamArn(arn)).streamDescription().streamStatus())
                 .isEqualTo(StreamStatus.DISABLED);

@@ -5,6 +5,7 @@ import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -95,11 +96,14 @@ class GlobalIndexUpdateConformanceTest extends FreshTableConformanceTest {
                 .hasMessageContaining("AttributeDefinitions");
     }
 
+    /** Adds the owner index and waits until the table is ACTIVE again; returns UpdateTable's answer. */
     private TableDescription createOwnerIndex() {
-        return client.updateTable(request -> request.tableName(table)
+        TableDescription updated = client.updateTable(request -> request.tableName(table)
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("owner")
                         .attributeType(ScalarAttributeType.S).build())
                 .globalSecondaryIndexUpdates(createUpdate(INDEX, "owner"))).tableDescription();
+        DynamoDbEmulatorExtension.awaitActive(client, table);
+        return updated;
     }
 
     private static GlobalSecondaryIndexUpdate createUpdate(String name, String hashKey) {

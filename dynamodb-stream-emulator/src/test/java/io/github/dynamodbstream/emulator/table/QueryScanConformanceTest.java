@@ -6,6 +6,7 @@ import static io.github.dynamodbstream.emulator.table.TestTables.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -112,6 +113,7 @@ class QueryScanConformanceTest extends FreshTableConformanceTest {
                                 KeySchemaElement.builder().attributeName("at").keyType(KeyType.RANGE).build())
                         .projection(projection -> projection.projectionType(ProjectionType.KEYS_ONLY))
                         .build()));
+        DynamoDbEmulatorExtension.awaitActive(client, indexed);
         client.putItem(request -> request.tableName(indexed).item(Map.of("pk", s("o1"), "status", s("open"),
                 "at", n(20), "note", s("late"))));
         client.putItem(request -> request.tableName(indexed).item(Map.of("pk", s("o2"), "status", s("open"),

@@ -154,6 +154,7 @@ class TableAdminConformanceTest {
 
         TableDescription off = client.updateTable(request -> request.tableName(name)
                 .streamSpecification(spec -> spec.streamEnabled(false))).tableDescription();
+        EMULATOR.awaitActive(name);
         TableDescription on = client.updateTable(request -> request.tableName(name)
                 .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
                 .tableDescription();
@@ -189,6 +190,9 @@ class TableAdminConformanceTest {
 
         assertThatThrownBy(() -> client.describeTable(request -> request.tableName(name)))
                 .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(EMULATOR.streamsClient().describeStream(request -> request.streamArn(streamArn))
+                .streamDescription().streamStatusAsString()).isEqualTo("DISABLING");
+        EMULATOR.emulator().advanceClock(java.time.Duration.ofSeconds(1));
         assertThat(EMULATOR.streamsClient().describeStream(request -> request.streamArn(streamArn))
                 .streamDescription().streamStatusAsString()).isEqualTo("DISABLED");
     }

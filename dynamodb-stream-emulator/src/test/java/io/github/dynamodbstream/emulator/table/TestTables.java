@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.emulator.table;
 
+import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,21 @@ final class TestTables {
         return prefix + "-" + COUNTER.incrementAndGet();
     }
 
-    /** A pay-per-request table with a string partition key {@code pk} and a number sort key {@code sk}. */
+    /** An ACTIVE pay-per-request table with a string partition key {@code pk} and a number sort key {@code sk}. */
     static String createTable(DynamoDbClient client, String prefix, StreamViewType viewType) {
         String name = uniqueName(prefix);
-        CreateTableRequest.Builder request = CreateTableRequest.builder()
+        CreateTableRequest.Builder request = definition(name);
+        if (viewType != null) {
+            request.streamSpecification(spec -> spec.streamEnabled(true).streamViewType(viewType));
+        }
+        client.createTable(request.build());
+        DynamoDbEmulatorExtension.awaitActive(client, name);
+        return name;
+    }
+
+    /** The CreateTable request of a pay-per-request table keyed by the string {@code pk} and the number {@code sk}. */
+    static CreateTableRequest.Builder definition(String name) {
+        return CreateTableRequest.builder()
                 .tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
@@ -45,11 +57,6 @@ final class TestTables {
                 .keySchema(
                         KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build());
-        if (viewType != null) {
-            request.streamSpecification(spec -> spec.streamEnabled(true).streamViewType(viewType));
-        }
-        client.createTable(request.build());
-        return name;
     }
 
     static AttributeValue s(String value) {

@@ -144,7 +144,7 @@ class TypedEventsEndToEndTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> removedIds().contains("typed-1"));
         ItemInsertedEvent<Order> insert = listeners.inserted.stream()
                 .filter(event -> event.item().id().equals("typed-1")).findFirst().orElseThrow();
-        assertThat(insert.item()).isEqualTo(new Order("typed-1", 1, new BigDecimal("1.50")));
+        assertThat(insert.item()).isEqualTo(new Order("typed-1", 1, new BigDecimal("1.5")));
         assertThat(insert.streamName()).isEqualTo(TABLE);
         assertThat(insert.tableName()).isEqualTo(TABLE);
         assertThat(insert.shardId()).isNotBlank();

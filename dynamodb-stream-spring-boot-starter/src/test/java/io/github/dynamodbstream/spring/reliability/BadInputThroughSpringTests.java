@@ -101,6 +101,7 @@ class BadInputThroughSpringTests {
             TestItems.put(EMULATOR.dynamoDbClient(), table, "b", 1);
             EMULATOR.dynamoDbClient().updateTable(r -> r.tableName(table)
                     .streamSpecification(s -> s.streamEnabled(false)));
+            EMULATOR.emulator().advanceClock(Duration.ofSeconds(1));
 
             await().atMost(Duration.ofSeconds(15)).until(() -> health(context).getStatus().equals(Status.DOWN));
             assertThat(streamDetails(context, table)).containsEntry("state", "UNAVAILABLE")

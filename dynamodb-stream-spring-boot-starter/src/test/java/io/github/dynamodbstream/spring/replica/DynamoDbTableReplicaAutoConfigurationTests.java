@@ -92,6 +92,7 @@ class DynamoDbTableReplicaAutoConfigurationTests {
                 .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .streamSpecification(spec -> spec.streamEnabled(true).streamViewType(viewType)));
+        EMULATOR.awaitActive(table);
         return table;
     }
 
@@ -145,8 +146,8 @@ class DynamoDbTableReplicaAutoConfigurationTests {
                     TestItems.put(EMULATOR.dynamoDbClient(), table, "streamed", 2);
                     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                             assertThat(orders.get("streamed")).isEqualTo(new Order("streamed", 2,
-                                    new BigDecimal("2.50"))));
-                    assertThat(orders.get("scanned")).isEqualTo(new Order("scanned", 1, new BigDecimal("1.50")));
+                                    new BigDecimal("2.5"))));
+                    assertThat(orders.get("scanned")).isEqualTo(new Order("scanned", 1, new BigDecimal("1.5")));
                 });
     }
 

@@ -145,7 +145,7 @@ class TableReplicaEndToEndTests {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(Set.copyOf(orders.values())).isEqualTo(table()));
         assertThat(orders.get("order-2")).isNull();
-        assertThat(orders.get("order-1")).isEqualTo(new Order("order-1", 7, new BigDecimal("7.50")));
+        assertThat(orders.get("order-1")).isEqualTo(new Order("order-1", 7, new BigDecimal("7.5")));
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(observers.seenInReplica)
                 .contains("order-1@7", "order-2@absent").containsSubsequence("new-1@1", "new-1@2"));
         assertThat(EMULATOR.emulator().calls().count("GetRecords", "LimitExceededException")).isZero();

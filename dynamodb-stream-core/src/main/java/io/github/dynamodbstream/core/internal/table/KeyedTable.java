@@ -1,10 +1,13 @@
 package io.github.dynamodbstream.core.internal.table;
 
 import io.github.dynamodbstream.core.DynamoDbStreamException;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -14,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
@@ -23,6 +27,16 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 public final class KeyedTable {
 
     private static final Logger log = LoggerFactory.getLogger(KeyedTable.class);
+    /**
+     * How the wait for ACTIVE asks DescribeTable: soon at first (an emulator or a small table is ready in
+     * milliseconds), then every 5 seconds at most, for up to 5 minutes.
+     */
+    private static final WaiterOverrideConfiguration UNTIL_ACTIVE = WaiterOverrideConfiguration.builder()
+            .backoffStrategyV2(BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(50),
+                    Duration.ofSeconds(5)))
+            .maxAttempts(Integer.MAX_VALUE)
+            .waitTimeout(Duration.ofMinutes(5))
+            .build();
 
     private final DynamoDbClient client;
     private final String tableName;
@@ -68,8 +82,8 @@ public final class KeyedTable {
     }
 
     /**
-     * Makes sure the table exists and has its key schema; creates it (on-demand capacity) and waits
-     * until it is active when {@code create} is set.
+     * Makes sure the table exists and has its key schema; creates it (on-demand capacity) when {@code create} is
+     * set. Waits until the table is ACTIVE when it is being created, by this call or another.
      */
     public void verify(boolean create) {
         TableDescription table;
@@ -84,6 +98,9 @@ public final class KeyedTable {
             table = create();
         } catch (SdkException e) {
             throw failure("dynamodb:DescribeTable", e);
+        }
+        if (table.tableStatus() == TableStatus.CREATING) {
+            table = awaitActive();
         }
         if (!table.keySchema().equals(keySchema)) {
             throw new DynamoDbStreamException("The table '" + tableName + "' is not a " + role + " table: its key is "
@@ -109,7 +126,12 @@ public final class KeyedTable {
         } catch (SdkException e) {
             throw failure("dynamodb:CreateTable", e);
         }
-        try (DynamoDbWaiter waiter = client.waiter()) {
+        return awaitActive();
+    }
+
+    private TableDescription awaitActive() {
+        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client).overrideConfiguration(UNTIL_ACTIVE)
+                .build()) {
             return waiter.waitUntilTableExists(request -> request.tableName(tableName))
                     .matched()
                     .response()

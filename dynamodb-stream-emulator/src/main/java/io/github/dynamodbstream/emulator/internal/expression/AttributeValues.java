@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
+import io.github.dynamodbstream.emulator.internal.DynamoDbNumber;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Base64;
@@ -42,8 +43,7 @@ final class AttributeValues {
     }
 
     static ObjectNode numberValue(BigDecimal number) {
-        String text = number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString();
-        return NODES.objectNode().put("N", text);
+        return NODES.objectNode().put("N", DynamoDbNumber.of(number).text());
     }
 
     /** Equality as DynamoDB sees it: numbers by value, sets regardless of order, lists and maps deeply. */
@@ -176,11 +176,7 @@ final class AttributeValues {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            throw ApiException.validation("A value provided cannot be converted into a number");
-        }
+        return DynamoDbNumber.parse(text).value();
     }
 
     private static int indexOf(String setType, JsonNode elements, String element) {

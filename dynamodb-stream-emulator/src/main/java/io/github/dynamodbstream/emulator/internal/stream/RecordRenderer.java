@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
 
 /**
  * Renders a stream record as DynamoDB Streams writes it, once, when it is appended; GetRecords splices the

@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.emulator.internal.stream;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.dynamodbstream.emulator.internal.StatusTransition;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,14 +26,17 @@ final class Stream {
     private final Map<String, Shard> shardsById = new HashMap<>();
     private Shard[] openShards = new Shard[0];
     private boolean enabled = true;
+    private StatusTransition status;
 
-    Stream(String arn, String label, String tableName, String viewType, ArrayNode keySchema, long createdMillis) {
+    Stream(String arn, String label, String tableName, String viewType, ArrayNode keySchema, long createdMillis,
+            StatusTransition status) {
         this.arn = arn;
         this.label = label;
         this.tableName = tableName;
         this.viewType = viewType;
         this.keySchema = keySchema;
         this.createdMillis = createdMillis;
+        this.status = status;
     }
 
     String arn() {
@@ -61,6 +65,11 @@ final class Stream {
 
     boolean isEnabled() {
         return enabled;
+    }
+
+    /** ENABLING, ENABLED, DISABLING or DISABLED at a moment on the emulator's clock. */
+    String statusAt(long nowMillis) {
+        return status.statusAt(nowMillis);
     }
 
     List<Shard> shards() {
@@ -108,12 +117,13 @@ final class Stream {
         return openShards[low];
     }
 
-    void disable(long atMillis) {
+    void disable(long atMillis, StatusTransition disabling) {
         for (Shard shard : openShards) {
             shard.close(atMillis);
         }
         openShards = new Shard[0];
         enabled = false;
+        status = disabling;
     }
 
     /** Removes the closed shards whose records all aged out; returns whether any shard is left. */

@@ -13,6 +13,7 @@ import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /** ListStreams, DescribeStream, GetShardIterator and GetRecords over the {@link StreamStore}'s state. */
 final class StreamApi {
@@ -43,8 +44,11 @@ final class StreamApi {
         iteratorGeneration++;
     }
 
-    JsonNode listStreams(ObjectNode request) {
+    JsonNode listStreams(ObjectNode request, Predicate<String> tableExists) {
         String tableName = Requests.optionalString(request, "TableName");
+        if (tableName != null && !tableExists.test(tableName)) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+        }
         int limit = Requests.optionalInt(request, "Limit", 1, 100, 100);
         String exclusiveStart = Requests.optionalString(request, "ExclusiveStartStreamArn");
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -87,7 +91,7 @@ final class StreamApi {
         ObjectNode description = response.putObject("StreamDescription");
         description.put("StreamArn", stream.arn());
         description.put("StreamLabel", stream.label());
-        description.put("StreamStatus", stream.isEnabled() ? "ENABLED" : "DISABLED");
+        description.put("StreamStatus", stream.statusAt(clock.now().toEpochMilli()));
         description.put("StreamViewType", stream.viewType());
         description.put("CreationRequestDateTime", BigDecimal.valueOf(stream.createdMillis(), 3));
         description.put("TableName", stream.tableName());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
 import io.github.dynamodbstream.emulator.internal.Operation;
+import io.github.dynamodbstream.emulator.internal.StatusTransition;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Predicate;
 
 /**
  * The streams of every table: shards, routing of changes to shards, rotation, splits and retention. Every
@@ -53,10 +55,14 @@ public final class StreamStore implements TableStreams {
         this.api = new StreamApi(this, settings, clock);
     }
 
-    /** The Streams API operations, keyed by their wire names. */
-    public Map<String, Operation> operations() {
+    /**
+     * The Streams API operations, keyed by their wire names.
+     *
+     * @param tableExists whether a table of that name exists (ListStreams for another table is an error)
+     */
+    public Map<String, Operation> operations(Predicate<String> tableExists) {
         Map<String, Operation> operations = new LinkedHashMap<>();
-        operations.put("ListStreams", api::listStreams);
+        operations.put("ListStreams", request -> api.listStreams(request, tableExists));
         operations.put("DescribeStream", api::describeStream);
         operations.put("GetShardIterator", api::getShardIterator);
         operations.put("GetRecords", api::getRecords);
@@ -76,7 +82,8 @@ public final class StreamStore implements TableStreams {
         String label = LocalDateTime.ofInstant(Instant.ofEpochMilli(labelMillis), ZoneOffset.UTC).format(LABEL_FORMAT);
         String arn = "arn:aws:dynamodb:" + settings.region() + ":" + settings.accountId() + ":table/" + tableName
                 + "/stream/" + label;
-        Stream stream = new Stream(arn, label, tableName, viewType, keySchema.deepCopy(), now);
+        Stream stream = new Stream(arn, label, tableName, viewType, keySchema.deepCopy(), now,
+                StatusTransition.start("ENABLING", "ENABLED", now, settings.statusDelay()));
         int count = settings.shardsPerStream();
         long width = Long.MAX_VALUE / count;
         List<Shard> open = new ArrayList<>(count);
@@ -216,7 +223,7 @@ public final class StreamStore implements TableStreams {
 
     private void disable(Stream stream, long now) {
         Shard[] open = stream.openShards();
-        stream.disable(now);
+        stream.disable(now, StatusTransition.start("DISABLING", "DISABLED", now, settings.statusDelay()));
         for (Shard shard : open) {
             scheduleDrop(shard);
         }

@@ -42,7 +42,7 @@ final class BatchOperations {
         List<Write> writes = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            Table table = tables.require(entry.getKey());
+            Table table = tables.requireForItems(entry.getKey());
             Set<ItemKey> seen = new HashSet<>();
             for (JsonNode writeRequest : entry.getValue()) {
                 Write write = write(table, writeRequest);
@@ -89,7 +89,7 @@ final class BatchOperations {
         int keys = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            Table table = tables.require(entry.getKey());
+            Table table = tables.requireForItems(entry.getKey());
             JsonNode keysAndAttributes = entry.getValue();
             String projectionExpression = Requests.optionalString(keysAndAttributes, "ProjectionExpression");
             ExpressionContext context = Requests.expressionContext(keysAndAttributes, projectionExpression);

@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
 import java.util.Objects;
 
 /** The checks DynamoDB makes on an item before it stores it. */
@@ -17,7 +18,7 @@ final class ItemChecks {
         ObjectNode checked = (ObjectNode) item;
         ItemKey key = table.shape().keyOfItem(checked);
         checkIndexKeys(table, checked);
-        if (AttributeValues.itemSize(checked) > AttributeValues.MAX_ITEM_BYTES) {
+        if (ItemSize.of(checked) > ItemSize.MAX_ITEM_BYTES) {
             throw ApiException.validation("Item size has exceeded the maximum allowed size");
         }
         return key;
@@ -32,7 +33,7 @@ final class ItemChecks {
             }
         }
         checkIndexKeys(table, after);
-        if (AttributeValues.itemSize(after) > AttributeValues.MAX_ITEM_BYTES) {
+        if (ItemSize.of(after) > ItemSize.MAX_ITEM_BYTES) {
             throw ApiException.validation("Item size to update has exceeded the maximum allowed size");
         }
     }

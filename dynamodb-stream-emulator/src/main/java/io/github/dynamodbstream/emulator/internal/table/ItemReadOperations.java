@@ -33,7 +33,7 @@ final class ItemReadOperations {
     }
 
     private JsonNode getItem(ObjectNode request) {
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String projectionExpression = Requests.optionalString(request, "ProjectionExpression");
         ExpressionContext context = Requests.expressionContext(request, projectionExpression);
         Projection projection = projectionExpression == null ? null
@@ -48,7 +48,7 @@ final class ItemReadOperations {
     }
 
     private JsonNode query(ObjectNode request) {
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String indexName = Requests.optionalString(request, "IndexName");
         ItemSource source = ItemSource.of(table, indexName);
         String keyExpression = Requests.optionalString(request, "KeyConditionExpression");
@@ -71,7 +71,7 @@ final class ItemReadOperations {
     }
 
     private JsonNode scan(ObjectNode request) {
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         ItemSource source = ItemSource.of(table, Requests.optionalString(request, "IndexName"));
         String filterExpression = Requests.optionalString(request, "FilterExpression");
         String projectionExpression = Requests.optionalString(request, "ProjectionExpression");

@@ -38,7 +38,7 @@ final class ItemWriteOperations {
 
     private JsonNode putItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
         String conditionExpression = Requests.optionalString(request, "ConditionExpression");
@@ -54,7 +54,7 @@ final class ItemWriteOperations {
 
     private JsonNode deleteItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
                 "ReturnValues can only be ALL_OLD or NONE");
         String conditionExpression = Requests.optionalString(request, "ConditionExpression");
@@ -72,7 +72,7 @@ final class ItemWriteOperations {
 
     private JsonNode updateItem(ObjectNode request) {
         LegacyWriteParameters.rewrite(request);
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, UPDATE_RETURN_VALUES,
                 "1 validation error detected: Value '" + request.path("ReturnValues").asText() + "' at "
                         + "'returnValues' failed to satisfy constraint: Member must satisfy enum value set: "
@@ -86,7 +86,7 @@ final class ItemWriteOperations {
         ItemKey key = table.shape().keyOfKey(request.get("Key"));
         ObjectNode oldItem = table.get(key);
         requireCondition(condition, oldItem);
-        ObjectNode base = oldItem != null ? oldItem : ((ObjectNode) request.get("Key")).deepCopy();
+        ObjectNode base = oldItem != null ? oldItem : table.shape().itemOf(key);
         ObjectNode newItem = update == null ? base : update.apply(base);
         ItemChecks.checkUpdatedItem(table, base, newItem);
         table.write(key, newItem, false);

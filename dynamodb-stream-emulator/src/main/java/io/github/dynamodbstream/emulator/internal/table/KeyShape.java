@@ -112,6 +112,16 @@ record KeyShape(String partitionName, String partitionType, String sortName, Str
         return key;
     }
 
+    /** A new item holding only the key's attributes, numbers in canonical text (an UpdateItem's new item). */
+    ObjectNode itemOf(ItemKey key) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        item.set(partitionName, key.partition().attributeValue());
+        if (hasSort()) {
+            item.set(sortName, key.sort().attributeValue());
+        }
+        return item;
+    }
+
     private static void requireNotEmpty(JsonNode value, String type, String where) {
         if (isEmpty(value, type)) {
             throw ApiException.validation("One or more parameter values are not valid. The AttributeValue for a key "

@@ -1,7 +1,9 @@
 package io.github.dynamodbstream.emulator.internal.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.DynamoDbNumber;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -16,10 +18,10 @@ final class KeyValue implements Comparable<KeyValue> {
 
     private final String type;
     private final String text;
-    private final BigDecimal number;
+    private final DynamoDbNumber number;
     private final byte[] bytes;
 
-    private KeyValue(String type, String text, BigDecimal number, byte[] bytes) {
+    private KeyValue(String type, String text, DynamoDbNumber number, byte[] bytes) {
         this.type = type;
         this.text = text;
         this.number = number;
@@ -30,7 +32,10 @@ final class KeyValue implements Comparable<KeyValue> {
     static KeyValue of(String type, JsonNode attributeValue) {
         String text = attributeValue.get(type).asText();
         return switch (type) {
-            case "N" -> new KeyValue(type, text, new BigDecimal(text).stripTrailingZeros(), null);
+            case "N" -> {
+                DynamoDbNumber number = DynamoDbNumber.parse(text);
+                yield new KeyValue(type, number.text(), number, null);
+            }
             case "B" -> new KeyValue(type, text, null, Base64.getDecoder().decode(text));
             default -> new KeyValue(type, text, null, null);
         };
@@ -40,7 +45,7 @@ final class KeyValue implements Comparable<KeyValue> {
         return type;
     }
 
-    /** The value as text: the string, the number as written, or the binary value in Base64. */
+    /** The value as text: the string, the number's canonical text, or the binary value in Base64. */
     String text() {
         return text;
     }
@@ -84,6 +89,11 @@ final class KeyValue implements Comparable<KeyValue> {
             case "B" -> Arrays.hashCode(bytes);
             default -> text.hashCode();
         };
+    }
+
+    /** The value in DynamoDB JSON: {@code {"N": "1.5"}}. */
+    ObjectNode attributeValue() {
+        return JsonNodeFactory.instance.objectNode().put(type, text);
     }
 
     @Override

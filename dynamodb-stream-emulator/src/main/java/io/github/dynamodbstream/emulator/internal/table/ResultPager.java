@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
 import io.github.dynamodbstream.emulator.internal.expression.Condition;
 import io.github.dynamodbstream.emulator.internal.expression.Projection;
 import java.util.Iterator;
@@ -44,7 +45,7 @@ final class ResultPager {
             }
             ObjectNode item = iterator.next();
             scanned++;
-            bytes += AttributeValues.itemSize(item);
+            bytes += ItemSize.of(item);
             last = item;
             if (filter == null || filter.test(item)) {
                 count++;

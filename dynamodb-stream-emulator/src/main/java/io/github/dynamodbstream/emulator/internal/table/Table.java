@@ -3,6 +3,8 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
+import io.github.dynamodbstream.emulator.internal.StatusTransition;
 import io.github.dynamodbstream.emulator.internal.stream.Change;
 import io.github.dynamodbstream.emulator.internal.stream.StreamRef;
 import io.github.dynamodbstream.emulator.internal.stream.TableStreams;
@@ -38,8 +40,10 @@ final class Table {
     private String streamViewType;
     private StreamRef latestStream;
     private TimeToLiveIndex timeToLive;
+    private StatusTransition status;
 
-    Table(TableDefinition definition, String arn, Instant creationTime, TableStreams streams) {
+    Table(TableDefinition definition, String arn, Instant creationTime, TableStreams streams,
+            StatusTransition status) {
         this.name = definition.name();
         this.arn = arn;
         this.shape = definition.shape();
@@ -50,6 +54,7 @@ final class Table {
         this.indexes = new ArrayList<>(definition.indexes());
         this.creationTime = creationTime;
         this.streams = streams;
+        this.status = status;
     }
 
     String name() {
@@ -120,6 +125,15 @@ final class Table {
                 .findFirst()
                 .orElseThrow(() -> ApiException.validation(
                         "The table does not have the specified index: " + indexName));
+    }
+
+    /** CREATING, UPDATING or ACTIVE at a moment on the emulator's clock. */
+    String statusAt(long nowMillis) {
+        return status.statusAt(nowMillis);
+    }
+
+    void changeStatus(StatusTransition transition) {
+        status = transition;
     }
 
     long itemCount() {
@@ -195,13 +209,13 @@ final class Table {
             return oldItem;
         }
         if (oldItem != null) {
-            sizeBytes -= AttributeValues.itemSize(oldItem);
+            sizeBytes -= ItemSize.of(oldItem);
         }
         if (newItem == null) {
             items.remove(key);
         } else {
             items.put(key, newItem);
-            sizeBytes += AttributeValues.itemSize(newItem);
+            sizeBytes += ItemSize.of(newItem);
         }
         if (timeToLive != null) {
             timeToLive.update(key, newItem);

@@ -7,6 +7,7 @@ import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
 import io.github.dynamodbstream.emulator.internal.Operation;
+import io.github.dynamodbstream.emulator.internal.StatusTransition;
 import io.github.dynamodbstream.emulator.internal.stream.TableStreams;
 import java.util.Map;
 
@@ -43,21 +44,21 @@ final class TableAdminOperations {
         }
         String arn = "arn:aws:dynamodb:" + settings.region() + ":" + settings.accountId() + ":table/"
                 + definition.name();
-        Table table = new Table(definition, arn, clock.now(), streams);
+        Table table = new Table(definition, arn, clock.now(), streams, transition("CREATING"));
         if (definition.streamViewType() != null) {
             table.enableStream(definition.streamViewType());
         }
         tables.add(table);
-        return wrap("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
+        return wrap("TableDescription", describe(table));
     }
 
     private JsonNode describeTable(ObjectNode request) {
         Table table = tables.require(Requests.requiredString(request, "TableName"));
-        return wrap("Table", TableDescriptions.describe(table, "ACTIVE"));
+        return wrap("Table", describe(table));
     }
 
     private JsonNode updateTable(ObjectNode request) {
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireActive(Requests.requiredString(request, "TableName"));
         for (String unsupported : new String[] {"ReplicaUpdates", "SSESpecification"}) {
             if (request.hasNonNull(unsupported)) {
                 throw ApiException.validation(unsupported + " is not supported by this emulator; it changes only "
@@ -82,7 +83,17 @@ final class TableAdminOperations {
             GlobalIndexUpdates.apply(table, request.get("GlobalSecondaryIndexUpdates"),
                     request.get("AttributeDefinitions"));
         }
-        return wrap("TableDescription", TableDescriptions.describe(table, "ACTIVE"));
+        table.changeStatus(transition("UPDATING"));
+        return wrap("TableDescription", describe(table));
+    }
+
+    /** A table's passing status, settling to ACTIVE after the configured delay. */
+    private StatusTransition transition(String passing) {
+        return StatusTransition.start(passing, "ACTIVE", tables.nowMillis(), settings.statusDelay());
+    }
+
+    private ObjectNode describe(Table table) {
+        return TableDescriptions.describe(table, table.statusAt(tables.nowMillis()));
     }
 
     private static void changeStream(Table table, String viewType) {
@@ -130,7 +141,7 @@ final class TableAdminOperations {
     }
 
     private JsonNode deleteTable(ObjectNode request) {
-        Table table = tables.require(Requests.requiredString(request, "TableName"));
+        Table table = tables.requireActive(Requests.requiredString(request, "TableName"));
         tables.remove(table.name());
         if (table.latestStream() != null) {
             streams.tableDeleted(table.name());

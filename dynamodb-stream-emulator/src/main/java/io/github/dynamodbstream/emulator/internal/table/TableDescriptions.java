@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ItemSize;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class TableDescriptions {
         for (Map.Entry<ItemKey, ObjectNode> entry : table.items().entrySet()) {
             if (index.shape().indexKeyOf(entry.getValue(), index.name()) != null) {
                 count++;
-                size += AttributeValues.itemSize(index.project(entry.getValue(), table.shape()));
+                size += ItemSize.of(index.project(entry.getValue(), table.shape()));
             }
         }
         if (index.global()) {

@@ -15,10 +15,11 @@ import java.util.Map;
  */
 public final class TableStore {
 
-    private final Tables tables = new Tables();
+    private final Tables tables;
     private final Map<String, Operation> operations = new HashMap<>();
 
     public TableStore(EmulatorSettings settings, EmulatorClock clock, TableStreams streams) {
+        tables = new Tables(clock);
         operations.putAll(new TableAdminOperations(settings, clock, streams, tables).operations());
         operations.putAll(new TimeToLiveOperations(tables).operations());
         operations.putAll(new ItemWriteOperations(tables).operations());
@@ -29,6 +30,11 @@ public final class TableStore {
     /** The operations served, by wire name ({@code "PutItem"}, ...). */
     public Map<String, Operation> operations() {
         return Map.copyOf(operations);
+    }
+
+    /** Whether a table of that name exists, whatever its status. */
+    public boolean exists(String tableName) {
+        return tables.exists(tableName);
     }
 
     /** Deletes the items whose Time to Live lies before {@code now}, each with a Time to Live REMOVE record. */

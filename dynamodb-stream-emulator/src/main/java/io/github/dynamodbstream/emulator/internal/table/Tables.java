@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.emulator.internal.table;
 
 import io.github.dynamodbstream.emulator.internal.ApiException;
+import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -8,12 +9,41 @@ import java.util.TreeMap;
 final class Tables {
 
     private final TreeMap<String, Table> byName = new TreeMap<>();
+    private final EmulatorClock clock;
+
+    Tables(EmulatorClock clock) {
+        this.clock = clock;
+    }
 
     /** The table, or ResourceNotFoundException as DynamoDB answers for a table that does not exist. */
     Table require(String name) {
         Table table = byName.get(name);
         if (table == null) {
             throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+        }
+        return table;
+    }
+
+    /**
+     * The table for reading and writing items: while it is still CREATING, DynamoDB answers
+     * ResourceNotFoundException, as for a table that does not exist.
+     */
+    Table requireForItems(String name) {
+        Table table = require(name);
+        if (table.statusAt(nowMillis()).equals("CREATING")) {
+            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " is being created;"
+                    + " wait until DescribeTable answers TableStatus ACTIVE");
+        }
+        return table;
+    }
+
+    /** The table to change or delete: DynamoDB answers ResourceInUseException while it is not ACTIVE. */
+    Table requireActive(String name) {
+        Table table = require(name);
+        String status = table.statusAt(nowMillis());
+        if (!status.equals("ACTIVE")) {
+            throw ApiException.resourceInUse("Attempt to change a resource which is still in use: Table is "
+                    + (status.equals("CREATING") ? "being created" : "being updated") + ": " + name);
         }
         return table;
     }
@@ -32,5 +62,9 @@ final class Tables {
 
     NavigableMap<String, Table> byName() {
         return byName;
+    }
+
+    long nowMillis() {
+        return clock.now().toEpochMilli();
     }
 }

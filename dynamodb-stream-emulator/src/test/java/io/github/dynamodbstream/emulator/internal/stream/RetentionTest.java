@@ -29,7 +29,8 @@ class RetentionTest {
     @DisplayName("an iterator whose records were trimmed since it was issued answers TrimmedDataAccessException (API_streams_GetRecords)")
     void iteratorBeforeTheTrimHorizonIsTrimmed() {
         StreamStoreFixture longLived = new StreamStoreFixture(new EmulatorSettings(
-                "eu-west-1", "123456789012", 1, Duration.ofDays(2), Duration.ofHours(24), null, 0, 0, 1));
+                "eu-west-1", "123456789012", 1, Duration.ofDays(2), Duration.ofHours(24), null, 0, 0, 1,
+                Duration.ZERO));
         String arn = longLived.enable("orders", "NEW_IMAGE");
         longLived.insert(arn, "a", "1");
         String iterator = longLived.iterator(arn, longLived.shardIds(arn).get(0), "TRIM_HORIZON");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +39,7 @@ class StreamDescriptionTest {
 
         assertThat(description.get("StreamArn").asText()).isEqualTo(arn);
         assertThat(description.get("StreamLabel").asText()).isEqualTo("2026-11-24T18:11:54.123");
-        assertThat(description.get("StreamStatus").asText()).isEqualTo("ENABLED");
+        assertThat(description.get("StreamStatus").asText()).isEqualTo("ENABLING");
         assertThat(description.get("StreamViewType").asText()).isEqualTo("NEW_AND_OLD_IMAGES");
         assertThat(description.get("TableName").asText()).isEqualTo("orders");
         assertThat(description.get("CreationRequestDateTime").decimalValue())
@@ -138,6 +139,7 @@ class StreamDescriptionTest {
 
         fixture.store.disableStream(arn);
         fixture.insert(arn, "b", "2");
+        fixture.advance(StreamStoreFixture.STATUS_DELAY);
 
         assertThat(fixture.call("ListStreams", "{}").get("Streams").findValuesAsText("StreamArn")).containsExactly(arn);
         assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("DISABLED");
@@ -151,6 +153,7 @@ class StreamDescriptionTest {
         String customers = fixture.enable("customers", "NEW_IMAGE");
 
         fixture.store.tableDeleted("orders");
+        fixture.advance(StreamStoreFixture.STATUS_DELAY);
 
         assertThat(fixture.describe(orders).get("StreamStatus").asText()).isEqualTo("DISABLED");
         assertThat(fixture.describe(customers).get("StreamStatus").asText()).isEqualTo("ENABLED");
@@ -162,6 +165,36 @@ class StreamDescriptionTest {
 
         fixture.enable("orders", "KEYS_ONLY");
 
+        assertThat(fixture.describe(first).get("StreamStatus").asText()).isEqualTo("DISABLING");
+        fixture.advance(StreamStoreFixture.STATUS_DELAY);
         assertThat(fixture.describe(first).get("StreamStatus").asText()).isEqualTo("DISABLED");
+    }
+
+    @Test
+    @DisplayName("a stream is ENABLING, then ENABLED; turned off, DISABLING, then DISABLED (API_streams_StreamDescription)")
+    void streamStatusPassesThroughEnablingAndDisabling() {
+        String arn = fixture.enable("orders", "NEW_IMAGE");
+        fixture.insert(arn, "a", "1");
+        assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("ENABLING");
+
+        fixture.advance(StreamStoreFixture.STATUS_DELAY.minusMillis(1));
+        assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("ENABLING");
+        fixture.advance(Duration.ofMillis(1));
+        assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("ENABLED");
+
+        fixture.store.disableStream(arn);
+        assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("DISABLING");
+        fixture.advance(StreamStoreFixture.STATUS_DELAY);
+        assertThat(fixture.describe(arn).get("StreamStatus").asText()).isEqualTo("DISABLED");
+        assertThat(StreamStoreFixture.values(fixture.readStream(arn))).containsExactly("1");
+    }
+
+    @Test
+    @DisplayName("ListStreams for a table that does not exist is ResourceNotFoundException (API_streams_ListStreams)")
+    void listStreamsOfAnUnknownTableIsNotFound() {
+        fixture.enable("orders", "NEW_IMAGE");
+
+        fixture.assertError("ListStreams", "{\"TableName\":\"missing\"}", "ResourceNotFoundException");
+        assertThat(fixture.call("ListStreams", "{\"TableName\":\"orders\"}").get("Streams")).hasSize(1);
     }
 }

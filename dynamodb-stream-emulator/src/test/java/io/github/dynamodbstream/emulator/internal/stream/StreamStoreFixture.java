@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,9 +27,13 @@ final class StreamStoreFixture {
 
     static final Instant START = Instant.parse("2026-11-24T18:11:54.123Z");
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** How long a stream stays ENABLING or DISABLING; time moves only when a test advances it. */
+    static final Duration STATUS_DELAY = Duration.ofMillis(100);
 
     final EmulatorClock clock = new EmulatorClock(Clock.fixed(START, ZoneOffset.UTC));
     final StreamStore store;
+    /** The tables that exist: every table a stream was enabled for. */
+    private final Set<String> tables = new HashSet<>();
 
     StreamStoreFixture(int shardsPerStream) {
         this(settings(shardsPerStream, null, 0, 0.0));
@@ -39,7 +45,7 @@ final class StreamStoreFixture {
 
     static EmulatorSettings settings(int shardsPerStream, Duration rotation, int maxReaders, double emptyPageRate) {
         return new EmulatorSettings("eu-west-1", "123456789012", shardsPerStream, Duration.ofMinutes(15),
-                Duration.ofHours(24), rotation, maxReaders, emptyPageRate, 42);
+                Duration.ofHours(24), rotation, maxReaders, emptyPageRate, 42, STATUS_DELAY);
     }
 
     void advance(Duration duration) {
@@ -50,6 +56,7 @@ final class StreamStoreFixture {
     String enable(String table, String viewType) {
         ArrayNode keySchema = JsonNodeFactory.instance.arrayNode();
         keySchema.addObject().put("AttributeName", "id").put("KeyType", "HASH");
+        tables.add(table);
         return store.enableStream(table, viewType, keySchema).streamArn();
     }
 
@@ -79,7 +86,7 @@ final class StreamStoreFixture {
         store.maintain(clock.now());
         try {
             ObjectNode request = (ObjectNode) MAPPER.readTree(requestJson);
-            JsonNode response = store.operations().get(operation).invoke(request);
+            JsonNode response = store.operations(tables::contains).get(operation).invoke(request);
             return MAPPER.readTree(MAPPER.writeValueAsBytes(response));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -34,7 +34,7 @@ class TableStoreTest {
     @BeforeEach
     void createTable() {
         EmulatorSettings settings = new EmulatorSettings("us-east-1", "000000000000", 2, Duration.ofMinutes(15),
-                Duration.ofHours(24), null, 2, 0, 42);
+                Duration.ofHours(24), null, 2, 0, 42, Duration.ZERO);
         store = new TableStore(settings, clock, streams);
         call("CreateTable", """
                 {'TableName': 'orders', 'BillingMode': 'PAY_PER_REQUEST',

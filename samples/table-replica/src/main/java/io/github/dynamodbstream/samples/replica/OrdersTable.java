@@ -1,7 +1,9 @@
 package io.github.dynamodbstream.samples.replica;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /** The {@code orders} table: keyed by {@code id}, with a {@code NEW_AND_OLD_IMAGES} stream. */
 final class OrdersTable {
@@ -19,7 +22,8 @@ final class OrdersTable {
     }
 
     /**
-     * Creates the table with a stream and a few orders, unless it exists.
+     * Creates the table with a stream and a few orders, unless it exists. Writes only once the table is ACTIVE,
+     * asking soon at first (the embedded emulator is ready in milliseconds) and every 5 seconds at most.
      *
      * @return whether it was created
      */
@@ -36,7 +40,12 @@ final class OrdersTable {
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .streamSpecification(spec -> spec.streamEnabled(true)
                             .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)));
-            dynamoDb.waiter().waitUntilTableExists(request -> request.tableName(tableName));
+            try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(dynamoDb)
+                    .overrideConfiguration(wait -> wait.backoffStrategyV2(
+                            BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(50), Duration.ofSeconds(5))))
+                    .build()) {
+                waiter.waitUntilTableExists(request -> request.tableName(tableName));
+            }
             for (int i = 1; i <= 5; i++) {
                 Map<String, AttributeValue> item = order("order-" + i, "ada", "NEW", 1000L * i + 99, 1);
                 dynamoDb.putItem(request -> request.tableName(tableName).item(item));
