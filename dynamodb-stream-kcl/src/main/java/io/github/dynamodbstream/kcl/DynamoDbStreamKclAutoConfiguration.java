@@ -4,6 +4,7 @@ import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
@@ -39,12 +40,13 @@ public final class DynamoDbStreamKclAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     KclStreamContainer dynamoDbStreamKclContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
-            DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
-            EventPublishingStreamListeners listeners, DynamoDbStreamListenerCheck listenerCheck,
-            ObjectProvider<KclStreamObserver> observers, ObjectProvider<DeadLetterStore> deadLetters) {
+            DynamoDbStreamProperties properties, DynamoDbStreamConnectionDetails connection,
+            DynamoDbStreamKclProperties kclProperties, EventPublishingStreamListeners listeners,
+            DynamoDbStreamListenerCheck listenerCheck, ObjectProvider<KclStreamObserver> observers,
+            ObjectProvider<DeadLetterStore> deadLetters) {
         kclProperties.validate();
-        return new KclStreamContainer(streams, streamsClient, properties, kclProperties, listeners, listenerCheck,
-                () -> observers.orderedStream().toList(), deadLetters::getObject);
+        return new KclStreamContainer(streams, streamsClient, properties, connection, kclProperties, listeners,
+                listenerCheck, () -> observers.orderedStream().toList(), deadLetters::getObject);
     }
 
     /** Micrometer metrics, when Micrometer is on the class path and the application has a {@link MeterRegistry}. */

@@ -9,6 +9,7 @@ import io.github.dynamodbstream.kcl.internal.StreamActivity;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import java.time.Clock;
@@ -39,6 +40,7 @@ public final class KclStreamContainer implements SmartLifecycle {
     private final StreamDefinitions streams;
     private final DynamoDbStreamsClient streamsClient;
     private final DynamoDbStreamProperties properties;
+    private final DynamoDbStreamConnectionDetails connection;
     private final DynamoDbStreamKclProperties kclProperties;
     private final EventPublishingStreamListeners listeners;
     private final DynamoDbStreamListenerCheck listenerCheck;
@@ -51,7 +53,8 @@ public final class KclStreamContainer implements SmartLifecycle {
     /**
      * @param streams the streams to read
      * @param streamsClient the DynamoDB Streams client the adapter reads through
-     * @param properties the starter's properties: endpoint, region, credentials, shutdown timeout, auto-startup
+     * @param properties the starter's properties: shutdown timeout, auto-startup
+     * @param connection the endpoint and credentials of the lease tables' DynamoDB client (the streams client's)
      * @param kclProperties the coordination settings
      * @param listeners builds each stream's listener, which publishes its events
      * @param listenerCheck checks the application's listeners at each start, before any worker is built
@@ -60,13 +63,15 @@ public final class KclStreamContainer implements SmartLifecycle {
      *        {@code dead-letter}
      */
     public KclStreamContainer(StreamDefinitions streams, DynamoDbStreamsClient streamsClient,
-            DynamoDbStreamProperties properties, DynamoDbStreamKclProperties kclProperties,
+            DynamoDbStreamProperties properties, DynamoDbStreamConnectionDetails connection,
+            DynamoDbStreamKclProperties kclProperties,
             EventPublishingStreamListeners listeners, DynamoDbStreamListenerCheck listenerCheck,
             Supplier<List<KclStreamObserver>> observers,
             Supplier<DeadLetterStore> deadLetters) {
         this.streams = Objects.requireNonNull(streams, "streams");
         this.streamsClient = Objects.requireNonNull(streamsClient, "streamsClient");
         this.properties = Objects.requireNonNull(properties, "properties");
+        this.connection = Objects.requireNonNull(connection, "connection");
         this.kclProperties = Objects.requireNonNull(kclProperties, "kclProperties");
         this.listeners = Objects.requireNonNull(listeners, "listeners");
         this.listenerCheck = Objects.requireNonNull(listenerCheck, "listenerCheck");
@@ -80,7 +85,7 @@ public final class KclStreamContainer implements SmartLifecycle {
             return;
         }
         listenerCheck.verify();
-        clients = KclClients.create(streamsClient, properties, kclProperties);
+        clients = KclClients.create(streamsClient, connection, kclProperties);
         activity = new StreamActivity(Clock.systemUTC());
         List<KclStreamObserver> all = new ArrayList<>();
         all.add(activity);

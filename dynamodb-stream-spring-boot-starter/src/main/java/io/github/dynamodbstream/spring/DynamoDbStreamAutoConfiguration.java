@@ -1,5 +1,7 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
+import io.github.dynamodbstream.spring.connection.PropertiesDynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
@@ -20,8 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -32,7 +32,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
- * Auto-configuration of DynamoDB stream consumers: the AWS clients, item mapping, the resolved
+ * Auto-configuration of DynamoDB stream consumers: the AWS clients (connected by the
+ * {@link DynamoDbStreamConnectionDetails} bean, from the properties unless a service connection gives one), item
+ * mapping, the resolved
  * {@link StreamDefinitions}, the {@link DynamoDbStreamListenerCheck} the containers of both coordination modes
  * run at start, and the {@link EventPublishingStreamListeners} that publish each stream's events (observed when
  * the application has an {@code ObservationRegistry}). Backs off when the AWS SDK's DynamoDB client is not on the class path, and when
@@ -51,23 +53,31 @@ public final class DynamoDbStreamAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean(DynamoDbStreamConnectionDetails.class)
+    PropertiesDynamoDbStreamConnectionDetails dynamoDbStreamConnectionDetails() {
+        return new PropertiesDynamoDbStreamConnectionDetails(properties);
+    }
+
+    @Bean
     @ConditionalOnMissingBean
-    DynamoDbStreamsClient dynamoDbStreamsClient(ObjectProvider<DynamoDbStreamsClientCustomizer> customizers) {
+    DynamoDbStreamsClient dynamoDbStreamsClient(DynamoDbStreamConnectionDetails connection,
+            ObjectProvider<DynamoDbStreamsClientCustomizer> customizers) {
         // The poller retries throttled and failed stream calls itself, with backoff it can see and count; the SDK's
         // own retries would multiply those attempts and hide throttling from the metrics. A customizer may turn
         // them back on.
         DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        applyProperties(builder);
+        connect(builder, connection);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return build(builder, "DynamoDB Streams");
     }
 
     @Bean
     @ConditionalOnMissingBean
-    DynamoDbClient dynamoDbClient(ObjectProvider<DynamoDbClientCustomizer> customizers) {
+    DynamoDbClient dynamoDbClient(DynamoDbStreamConnectionDetails connection,
+            ObjectProvider<DynamoDbClientCustomizer> customizers) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder();
-        applyProperties(builder);
+        connect(builder, connection);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return build(builder, "DynamoDB");
     }
@@ -84,17 +94,15 @@ public final class DynamoDbStreamAutoConfiguration {
         }
     }
 
-    private void applyProperties(AwsClientBuilder<?, ?> builder) {
-        if (properties.getRegion() != null && !properties.getRegion().isBlank()) {
-            builder.region(Region.of(properties.getRegion().trim()));
+    private static void connect(AwsClientBuilder<?, ?> builder, DynamoDbStreamConnectionDetails connection) {
+        if (connection.getRegion() != null) {
+            builder.region(Region.of(connection.getRegion()));
         }
-        if (properties.getEndpoint() != null) {
-            builder.endpointOverride(properties.getEndpoint());
+        if (connection.getEndpoint() != null) {
+            builder.endpointOverride(connection.getEndpoint());
         }
-        DynamoDbStreamProperties.Credentials credentials = properties.getCredentials();
-        if (credentials.isConfigured()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(credentials.getAccessKeyId(), credentials.getSecretAccessKey())));
+        if (connection.getCredentialsProvider() != null) {
+            builder.credentialsProvider(connection.getCredentialsProvider());
         }
     }
 

@@ -2,12 +2,10 @@ package io.github.dynamodbstream.kcl.internal;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
-import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
+import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -38,15 +36,15 @@ public final class KclClients implements AutoCloseable {
         this.workerId = workerId;
     }
 
-    public static KclClients create(DynamoDbStreamsClient streamsClient, DynamoDbStreamProperties properties,
+    public static KclClients create(DynamoDbStreamsClient streamsClient, DynamoDbStreamConnectionDetails connection,
             DynamoDbStreamKclProperties kclProperties) {
         Region region = streamsClient.serviceClientConfiguration().region();
-        DynamoDbAsyncClient dynamoDb = configure(DynamoDbAsyncClient.builder(), region, properties, true).build();
+        DynamoDbAsyncClient dynamoDb = configure(DynamoDbAsyncClient.builder(), region, connection, true).build();
         boolean metricsOn = kclProperties.getCloudWatchMetrics() != MetricsLevel.NONE;
         // With metrics off the CloudWatch client is never called; pointing it at the configured endpoint still
         // keeps a stray call away from AWS.
         CloudWatchAsyncClient cloudWatch =
-                configure(CloudWatchAsyncClient.builder(), region, properties, !metricsOn).build();
+                configure(CloudWatchAsyncClient.builder(), region, connection, !metricsOn).build();
         String workerId = kclProperties.getWorkerId() != null && !kclProperties.getWorkerId().isBlank()
                 ? kclProperties.getWorkerId() : defaultWorkerId();
         return new KclClients(new AmazonDynamoDBStreamsAdapterClient(streamsClient, region), dynamoDb, cloudWatch,
@@ -54,15 +52,13 @@ public final class KclClients implements AutoCloseable {
     }
 
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
-            DynamoDbStreamProperties properties, boolean useEndpoint) {
+            DynamoDbStreamConnectionDetails connection, boolean useEndpoint) {
         builder.region(region);
-        if (useEndpoint && properties.getEndpoint() != null) {
-            builder.endpointOverride(properties.getEndpoint());
+        if (useEndpoint && connection.getEndpoint() != null) {
+            builder.endpointOverride(connection.getEndpoint());
         }
-        DynamoDbStreamProperties.Credentials credentials = properties.getCredentials();
-        if (credentials.isConfigured()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(credentials.getAccessKeyId(), credentials.getSecretAccessKey())));
+        if (connection.getCredentialsProvider() != null) {
+            builder.credentialsProvider(connection.getCredentialsProvider());
         }
         return builder;
     }

@@ -7,6 +7,7 @@ import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.ItemModifiedEvent;
 import io.github.dynamodbstream.spring.event.ItemRemovedEvent;
+import io.github.dynamodbstream.spring.support.LocalStack;
 import io.github.dynamodbstream.spring.support.TestItems;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -25,10 +26,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.localstack.LocalStackContainer;
-import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The typed insert, modify and remove events against LocalStack's DynamoDB Streams; skipped without Docker. */
@@ -43,17 +40,11 @@ class LocalStackEndToEndTests {
     static final String TABLE = "orders";
 
     @Container
-    static final LocalStackContainer LOCALSTACK =
-            new LocalStackContainer(DockerImageName.parse("localstack/localstack:4.4")).withServices("dynamodb");
+    static final LocalStackContainer LOCALSTACK = LocalStack.container();
 
     @DynamicPropertySource
     static void localStack(DynamicPropertyRegistry registry) {
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
-                .build()) {
+        try (DynamoDbClient client = LocalStack.dynamoDbClient(LOCALSTACK)) {
             EmulatorTables.createWithStream(client, TABLE);
             client.waiter().waitUntilTableExists(request -> request.tableName(TABLE));
         }
@@ -101,12 +92,7 @@ class LocalStackEndToEndTests {
 
     @Test
     void deliversTypedInsertModifyAndRemoveEventsFromLocalStack() {
-        try (DynamoDbClient client = DynamoDbClient.builder()
-                .endpointOverride(LOCALSTACK.getEndpoint())
-                .region(Region.of(LOCALSTACK.getRegion()))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LOCALSTACK.getAccessKey(), LOCALSTACK.getSecretKey())))
-                .build()) {
+        try (DynamoDbClient client = LocalStack.dynamoDbClient(LOCALSTACK)) {
             // LATEST starts where the stream is when the first round runs: write once the consumer is reading.
             await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 TestItems.put(client, TABLE, "probe", listeners.inserted.size() + 1);
