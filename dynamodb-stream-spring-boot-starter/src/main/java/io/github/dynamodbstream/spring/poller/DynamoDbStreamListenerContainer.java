@@ -30,7 +30,8 @@ import org.springframework.context.SmartLifecycle;
  *
  * <p>Each start builds the pollers with the {@link DynamoDbStreamPollerFactory} and two pools of daemon threads of
  * its own, never the application's {@code TaskExecutor} or {@code TaskScheduler}: one thread per stream runs the
- * rounds ({@code dynamodb-stream-round-<n>}), and four per stream read the shards ({@code dynamodb-stream-reader-<n>})
+ * rounds ({@code dynamodb-stream-round-<n>}), and four per stream read the shards ({@code dynamodb-stream-reader-<n>},
+ * virtual threads with {@code spring.threads.virtual.enabled=true} on Java 21 and later)
  * and run the {@code @EventListener} methods. Rounds are requested by fixed-delay tasks of Spring's scheduling
  * ({@link DynamoDbStreamSchedulingConfigurer}); a request while the stream's round is in flight is skipped, and a
  * round that left records behind is followed at once by another, so a backlog drains without waiting for ticks.
@@ -56,6 +57,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
     private final Clock clock = Clock.systemUTC();
     private final Object monitor = new Object();
     private volatile boolean running;
+    private volatile boolean virtualThreads;
     private volatile Map<String, StreamRuntime> runtimes = Map.of();
     private volatile Map<String, StreamActivity> activities;
     private ThreadPoolExecutor roundThreads;
@@ -80,6 +82,14 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
         this.shutdownTimeout = Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
         this.autoStartup = autoStartup;
         this.activities = newActivities();
+    }
+
+    /**
+     * Whether the shard readers, which run the listeners, are virtual threads (Java 21 and later) from the next
+     * start; platform threads by default. The auto-configuration sets it from {@code spring.threads.virtual.enabled}.
+     */
+    public void setVirtualThreads(boolean virtualThreads) {
+        this.virtualThreads = virtualThreads;
     }
 
     /** The streams this container reads. */
@@ -127,7 +137,8 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
             listenerCheck.verify();
             int count = Math.max(1, streams.size());
             ThreadPoolExecutor rounds = NamedThreads.pool("dynamodb-stream-round-", count);
-            ThreadPoolExecutor readers = NamedThreads.pool("dynamodb-stream-reader-", READERS_PER_STREAM * count);
+            ThreadPoolExecutor readers = NamedThreads.pool("dynamodb-stream-reader-",
+                    READERS_PER_STREAM * count, virtualThreads);
             Map<String, StreamActivity> started = newActivities();
             Map<String, StreamRuntime> built = new LinkedHashMap<>();
             try {

@@ -15,8 +15,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.config.TaskManagementConfigUtils;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -51,9 +53,11 @@ public final class DynamoDbStreamPollerAutoConfiguration {
     @ConditionalOnMissingBean
     DynamoDbStreamListenerContainer dynamoDbStreamListenerContainer(StreamDefinitions streams,
             DynamoDbStreamPollerFactory pollerFactory, ObjectProvider<DynamoDbStreamObserverFactory> observerFactories,
-            DynamoDbStreamProperties properties, DynamoDbStreamListenerCheck listenerCheck) {
-        return new DynamoDbStreamListenerContainer(streams, pollerFactory, observerFactories, listenerCheck,
-                properties.getShutdownTimeout(), properties.isAutoStartup());
+            DynamoDbStreamProperties properties, DynamoDbStreamListenerCheck listenerCheck, Environment environment) {
+        DynamoDbStreamListenerContainer container = new DynamoDbStreamListenerContainer(streams, pollerFactory,
+                observerFactories, listenerCheck, properties.getShutdownTimeout(), properties.isAutoStartup());
+        container.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
+        return container;
     }
 
     @Bean

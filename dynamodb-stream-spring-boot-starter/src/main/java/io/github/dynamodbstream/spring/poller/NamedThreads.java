@@ -5,26 +5,44 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.core.task.VirtualThreadTaskExecutor;
 
-/** The container's own thread pools: a fixed number of daemon threads named after what they do. */
+/**
+ * The container's own thread pools: a fixed number of daemon threads named after what they do, platform threads or
+ * (on Java 21 and later, when the application enables them) virtual threads.
+ */
 final class NamedThreads {
 
     private NamedThreads() {
     }
 
     /**
-     * A pool of at most {@code threads} daemon threads named {@code prefix<n>}; idle threads end after a minute.
+     * A pool of at most {@code threads} daemon platform threads named {@code prefix<n>}; idle threads end after a
+     * minute.
      */
     static ThreadPoolExecutor pool(String prefix, int threads) {
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory factory = runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return pool(prefix, threads, false);
+    }
+
+    /**
+     * A pool of at most {@code threads} threads named {@code prefix<n>}, virtual ones when {@code virtual} (Java 21
+     * and later), else daemon platform threads; idle threads end after a minute.
+     */
+    static ThreadPoolExecutor pool(String prefix, int threads, boolean virtual) {
+        ThreadFactory factory = virtual ? new VirtualThreadTaskExecutor(prefix).getVirtualThreadFactory()
+                : platformThreads(prefix);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
+    }
+
+    private static ThreadFactory platformThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }
