@@ -66,7 +66,33 @@ public final class DynamoDbNumber implements Comparable<DynamoDbNumber> {
 
     /** The digits DynamoDB stores: those between the first and the last digit that is not zero. */
     public int significantDigits() {
-        return value.precision();
+        return significantDigits(text);
+    }
+
+    /**
+     * The significant digits of the text of a valid {@code N} value, counted on the text itself, without parsing
+     * it: the digits of the mantissa between the first and the last that is not zero; 1 for zero.
+     */
+    public static int significantDigits(String text) {
+        int first = -1;
+        int last = -1;
+        int position = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 'e' || c == 'E') {
+                break;
+            }
+            if (c >= '0' && c <= '9') {
+                if (c != '0') {
+                    if (first < 0) {
+                        first = position;
+                    }
+                    last = position;
+                }
+                position++;
+            }
+        }
+        return first < 0 ? 1 : last - first + 1;
     }
 
     @Override

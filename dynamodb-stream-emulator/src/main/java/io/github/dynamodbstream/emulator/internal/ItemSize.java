@@ -58,7 +58,7 @@ public final class ItemSize {
 
     private static int scalarSize(String type, String text) {
         return switch (type) {
-            case "N" -> (DynamoDbNumber.parse(text).significantDigits() + 1) / 2 + 1;
+            case "N" -> (DynamoDbNumber.significantDigits(text) + 1) / 2 + 1;
             case "B" -> Base64.getDecoder().decode(text).length;
             default -> utf8Length(text);
         };

@@ -51,12 +51,11 @@ final class ChangeEvents {
 
     /** Listener signatures that would receive the events, to suggest in an error. */
     String signatures() {
-        ResolvableType item = stream.itemConverter().itemType();
         if (stream.listenerMode() == ListenerMode.BATCH) {
-            return "@EventListener void on(" + ResolvableType.forClassWithGenerics(ItemChangesEvent.class, item)
-                    + " changes)";
+            return "@EventListener void on(" + of(ChangeType.INSERT) + " changes)";
         }
-        return "@EventListener void on(" + ResolvableType.forClassWithGenerics(ItemChangeEvent.class, item)
+        return "@EventListener void on("
+                + ResolvableType.forClassWithGenerics(ItemChangeEvent.class, stream.itemConverter().itemType())
                 + " event) for every change, or @EventListener void on(" + of(ChangeType.INSERT)
                 + " event) for one change type";
     }

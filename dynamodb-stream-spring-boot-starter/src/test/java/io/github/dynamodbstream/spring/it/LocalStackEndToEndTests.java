@@ -46,7 +46,6 @@ class LocalStackEndToEndTests {
     static void localStack(DynamicPropertyRegistry registry) {
         try (DynamoDbClient client = LocalStack.dynamoDbClient(LOCALSTACK)) {
             EmulatorTables.createWithStream(client, TABLE);
-            client.waiter().waitUntilTableExists(request -> request.tableName(TABLE));
         }
         registry.add("dynamodb.stream.endpoint", () -> LOCALSTACK.getEndpoint().toString());
         registry.add("dynamodb.stream.region", LOCALSTACK::getRegion);
