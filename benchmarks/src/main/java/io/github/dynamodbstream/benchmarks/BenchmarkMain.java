@@ -85,8 +85,13 @@ public final class BenchmarkMain {
                 contenders.stream().map(ContenderFactory::name).toList());
 
         var startup = options.scenarios().contains("startup") ? new StartupScenario(settings).run() : null;
+        List<ContenderFactory> throughputContenders = new ArrayList<>(contenders);
+        if (options.contenders().contains("starter")) {
+            throughputContenders.add(throughputContenders.indexOf(find(contenders, "starter")) + 1,
+                    new ContenderFactory(StarterContender.OBSERVED, () -> new StarterContender(true)));
+        }
         var throughput = options.scenarios().contains("throughput")
-                ? new ThroughputScenario(settings).run(contenders) : null;
+                ? new ThroughputScenario(settings).run(throughputContenders) : null;
         var latency = options.scenarios().contains("latency") ? new LatencyScenario(settings).run(contenders) : null;
         var idle = options.scenarios().contains("idle") ? new IdleCostScenario(settings).run(contenders) : null;
         List<ContenderFactory> scaleContenders = new ArrayList<>(contenders.stream()
@@ -121,6 +126,11 @@ public final class BenchmarkMain {
             described.put("starter", "dynamodb-stream-spring-boot-starter in a minimal SpringApplication (no web), "
                     + "configured by dynamodb.stream.* properties (table-name, item-type, poll-interval, ...), with a "
                     + "no-op @EventListener for ItemInsertedEvent<OrderItem> (a Java record mapped by Jackson)");
+            if (options.scenarios().contains("throughput")) {
+                described.put(StarterContender.OBSERVED, "the same application with an ObservationRegistry that "
+                        + "records every observation in a timer (Micrometer's DefaultMeterObservationHandler on a "
+                        + "SimpleMeterRegistry): every delivery observed; in the throughput scenario only");
+            }
         }
         if (options.contenders().contains("kcl")) {
             contenders.add(new ContenderFactory("kcl", KclContender::new));

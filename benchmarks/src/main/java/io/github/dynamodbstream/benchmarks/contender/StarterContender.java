@@ -9,7 +9,11 @@ import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamObserverFactory;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,9 +22,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The Spring Boot starter in a minimal application (no web) with a no-op {@code @EventListener} for
  * {@code ItemInsertedEvent<OrderItem>}, configured only through {@code dynamodb.stream.*} properties. Prepared when the
- * starter's first round has ended (it then polls on its own, every poll interval).
+ * starter's first round has ended (it then polls on its own, every poll interval). Observed, the application has an
+ * {@link ObservationRegistry} that records every observation in a timer, as Spring Boot's metrics do: the starter
+ * then observes every delivery.
  */
 public final class StarterContender implements Contender {
+
+    /** The name of the variant with a recording {@link ObservationRegistry}. */
+    public static final String OBSERVED = "starter, observed";
 
     private static final Duration FIRST_ROUND_TIMEOUT = Duration.ofSeconds(120);
 
@@ -31,10 +40,21 @@ public final class StarterContender implements Contender {
     private ThreadCpu cpu;
     private long cpuAtStart;
     private boolean startContainerOnPolling;
+    private final boolean observed;
+
+    /** The starter without an {@link ObservationRegistry}. */
+    public StarterContender() {
+        this(false);
+    }
+
+    /** @param observed whether the application has an {@link ObservationRegistry} that records */
+    public StarterContender(boolean observed) {
+        this.observed = observed;
+    }
 
     @Override
     public String name() {
-        return "starter";
+        return observed ? OBSERVED : "starter";
     }
 
     @Override
@@ -80,7 +100,19 @@ public final class StarterContender implements Contender {
                 }
             }
         };
-        context = StarterApplications.run(properties, deliveries, Map.of("benchmarkRoundCounter", roundCounter));
+        Map<String, Object> singletons = new LinkedHashMap<>();
+        singletons.put("benchmarkRoundCounter", roundCounter);
+        if (observed) {
+            singletons.put("benchmarkObservationRegistry", timedRegistry());
+        }
+        context = StarterApplications.run(properties, deliveries, singletons);
+    }
+
+    /** Records every observation in a timer of a {@link SimpleMeterRegistry}. */
+    private static ObservationRegistry timedRegistry() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
+        return registry;
     }
 
     private DynamoDbStreamListenerContainer container() {

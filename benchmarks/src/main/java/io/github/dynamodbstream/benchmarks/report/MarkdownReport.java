@@ -98,7 +98,10 @@ public final class MarkdownReport {
                 + "`BatchWriteItem` (25 items a call) on " + result.writerThreads() + " threads as fast as the "
                 + "emulator takes them. Every contender polls at " + result.pollIntervalMillis() + " ms, alone on a "
                 + "table of its own. After unreported warm-up passes, the contenders take turns " + result.repeats()
-                + " times over; the median pass of each is shown, with the range of its passes.").blank();
+                + " times over; the median pass of each is shown, with the range of its passes. *CPU µs per "
+                + "record*: the CPU time of the contender's own threads (for Node.js its whole process) from its "
+                + "start to its last delivery, per record delivered, the median over its passes: what the contender "
+                + "costs, apart from the machine's noise and from the emulator and the writers.").blank();
         md.line("**Live**: the contender polls while the items are written; records per second from the first write "
                 + "to the last delivery. It cannot exceed the write rate: the drain time after the last write is the "
                 + "figure that tells the contenders apart.").blank();
@@ -167,7 +170,7 @@ public final class MarkdownReport {
 
     private static void passTable(Markdown md, List<Pass> passes, boolean live) {
         List<String> header = new ArrayList<>(List.of("contender", "records/s (median)", "ratio to ceiling",
-                "slowest – fastest pass", "delivered", "repeated", "seconds"));
+                "slowest – fastest pass", "delivered", "repeated", "seconds", "CPU µs per record"));
         if (live) {
             header.add("drain after last write (s)");
             header.add("writes took (s)");
@@ -177,7 +180,7 @@ public final class MarkdownReport {
             List<String> row = new ArrayList<>(List.of(pass.contender(), number(pass.recordsPerSecond()),
                     ratio(pass.ratioToCeiling()), number(pass.slowestRecordsPerSecond()) + " – "
                             + number(pass.fastestRecordsPerSecond()), number(pass.delivered()) + (pass.complete() ? "" : " (incomplete)"),
-                    number(pass.repeated()), decimal(pass.seconds(), 2)));
+                    number(pass.repeated()), decimal(pass.seconds(), 2), decimal(pass.cpuMicrosPerRecord(), 1)));
             if (live) {
                 row.add(decimal(pass.drainSeconds(), 2));
                 row.add(decimal(pass.writeSeconds(), 2));

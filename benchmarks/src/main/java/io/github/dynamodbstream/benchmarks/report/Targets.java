@@ -4,6 +4,7 @@ import static io.github.dynamodbstream.benchmarks.report.Markdown.decimal;
 import static io.github.dynamodbstream.benchmarks.report.Markdown.number;
 import static io.github.dynamodbstream.benchmarks.report.Markdown.ratio;
 
+import io.github.dynamodbstream.benchmarks.contender.StarterContender;
 import io.github.dynamodbstream.benchmarks.scenario.IdleCostScenario.IdleCost;
 import io.github.dynamodbstream.benchmarks.scenario.LatencyScenario.ContenderLatency;
 import io.github.dynamodbstream.benchmarks.scenario.LatencyScenario.IntervalRun;
@@ -81,8 +82,20 @@ final class Targets {
         Optional<Pass> node = passes.stream().filter(p -> p.contender().startsWith("node")).findFirst();
         core.ifPresent(c -> targets.add(atLeast("Core ≥ 0.9 × the ceiling's records/s (" + pass + ")",
                 c.ratioToCeiling(), 0.9)));
-        starter.ifPresent(s -> targets.add(atLeast("Starter ≥ 0.8 × the ceiling's records/s (" + pass + ")",
-                s.ratioToCeiling(), 0.8)));
+        double starterRatio = pass.equals("backlog") ? 0.9 : 0.8;
+        starter.ifPresent(s -> targets.add(atLeast("Starter ≥ " + starterRatio + " × the ceiling's records/s ("
+                + pass + ")", s.ratioToCeiling(), starterRatio)));
+        if (pass.equals("backlog")) {
+            find(passes, StarterContender.OBSERVED).ifPresent(s -> targets.add(atLeast("Starter with a recording "
+                    + "ObservationRegistry ≥ 0.8 × the ceiling's records/s (backlog)", s.ratioToCeiling(), 0.8)));
+            if (core.isPresent() && starter.isPresent() && core.get().cpuMicrosPerRecord() != null
+                    && starter.get().cpuMicrosPerRecord() != null) {
+                double times = starter.get().cpuMicrosPerRecord() / core.get().cpuMicrosPerRecord();
+                targets.add(atMost("Starter's CPU per record ≤ 1.5 × the core's (backlog; "
+                        + decimal(starter.get().cpuMicrosPerRecord(), 1) + " and "
+                        + decimal(core.get().cpuMicrosPerRecord(), 1) + " µs)", times, 1.5));
+            }
+        }
         if (core.isPresent() && node.isPresent()) {
             double times = core.get().recordsPerSecond() / node.get().recordsPerSecond();
             targets.add(atLeast("Core ≥ 5 × the Node.js library's records/s (" + pass + ")", times, 5.0));
@@ -208,6 +221,11 @@ final class Targets {
         return new Target(target, number(value) + unit, value <= limit ? "met"
                 : "missed by " + number(value - limit) + unit + " (" + decimal((value - limit) * 100.0 / limit, 0)
                         + " %)");
+    }
+
+    private static Target atMost(String target, double times, double limit) {
+        return new Target(target, ratio(times) + "×", times <= limit ? "met"
+                : "missed by " + decimal((times - limit) / limit * 100, 0) + " %");
     }
 
     private static Target atMost(String target, double value, double limit, String unit) {

@@ -86,8 +86,11 @@ public final class ThroughputScenario {
         passes.forEach((contender, runs) -> {
             List<Pass> sorted = runs.stream().sorted(Comparator.comparingDouble(Pass::recordsPerSecond)).toList();
             Pass median = sorted.get(sorted.size() / 2);
+            List<Double> cpu = runs.stream().map(Pass::cpuMicrosPerRecord).filter(Objects::nonNull).sorted()
+                    .toList();
             medians.add(median.withRange(sorted.get(0).recordsPerSecond(),
-                    sorted.get(sorted.size() - 1).recordsPerSecond()));
+                    sorted.get(sorted.size() - 1).recordsPerSecond(),
+                    cpu.isEmpty() ? null : cpu.get(cpu.size() / 2)));
         });
         return withRatios(medians);
     }
@@ -111,17 +114,23 @@ public final class ThroughputScenario {
             }
             long startMicros;
             BenchmarkTable.WriteWindow writes;
+            Contender.CpuUse cpuBefore;
             if (live) {
+                cpuBefore = contender.cpuUse().orElse(null);
                 contender.startPolling();
                 writes = table.writeAsFastAsPossible(firstId, items, settings.writerThreads());
                 startMicros = writes.firstSentMicros();
             } else {
                 writes = table.writeAsFastAsPossible(firstId, items, settings.writerThreads());
+                cpuBefore = contender.cpuUse().orElse(null);
                 startMicros = MicroClock.nowMicros();
                 contender.startPolling();
             }
             long startedMicros = startMicros;
             boolean complete = deliveries.awaitDistinct(items, Duration.ofSeconds(60 + items / 1_000));
+            Contender.CpuUse cpuAfter = contender.cpuUse().orElse(null);
+            Double cpuMicrosPerRecord = cpuBefore == null || cpuAfter == null || deliveries.distinct() == 0 ? null
+                    : (cpuAfter.cpuNanos() - cpuBefore.cpuNanos()) / 1e3 / deliveries.distinct();
             if (!live) {
                 startMicros = contender.firstCallAfterStartMicros().orElse(startMicros);
             }
@@ -133,7 +142,7 @@ public final class ThroughputScenario {
                     seconds(writes.lastAcknowledgedMicros() - writes.firstSentMicros()),
                     live || deliveries.earliestMicros() == 0 ? null
                             : seconds(deliveries.earliestMicros() - startedMicros),
-                    calls, Calls.errors(emulator.calls()), null, null, null);
+                    calls, Calls.errors(emulator.calls()), cpuMicrosPerRecord, null, null, null);
             log.info("throughput {} {} ({} items): {}", live ? "live" : "backlog", factory.name(), items, pass);
             return pass;
         } finally {
@@ -188,24 +197,28 @@ public final class ThroughputScenario {
      *     for {@code kcl} the container's start, so KCL's start-up on new lease tables is included
      * @param calls calls by operation the contender made, from its start to its last delivery
      * @param errors calls answered with an error, by operation and error
+     * @param cpuMicrosPerRecord CPU time of the contender's threads (the Node.js contender's whole process) per
+     *     distinct item delivered, from the start of its polling to its last delivery; in a reported pass the median
+     *     over the contender's passes; {@code null} when the contender cannot tell
      * @param ratioToCeiling records per second over the ceiling's
      * @param slowestRecordsPerSecond the slowest of the contender's passes in this mode
      * @param fastestRecordsPerSecond the fastest of them
      */
     public record Pass(String contender, int items, long delivered, long repeated, boolean complete, double seconds,
             double recordsPerSecond, Double drainSeconds, double writeSeconds, Double startToFirstRecordSeconds,
-            Map<String, Long> calls, Map<String, Long> errors, Double ratioToCeiling, Double slowestRecordsPerSecond,
-            Double fastestRecordsPerSecond) {
+            Map<String, Long> calls, Map<String, Long> errors, Double cpuMicrosPerRecord, Double ratioToCeiling,
+            Double slowestRecordsPerSecond, Double fastestRecordsPerSecond) {
 
         Pass withRatio(Double ratio) {
             return new Pass(contender, items, delivered, repeated, complete, seconds, recordsPerSecond, drainSeconds,
-                    writeSeconds, startToFirstRecordSeconds, calls, errors, ratio, slowestRecordsPerSecond,
-                    fastestRecordsPerSecond);
+                    writeSeconds, startToFirstRecordSeconds, calls, errors, cpuMicrosPerRecord, ratio,
+                    slowestRecordsPerSecond, fastestRecordsPerSecond);
         }
 
-        Pass withRange(double slowest, double fastest) {
+        Pass withRange(double slowest, double fastest, Double medianCpuMicrosPerRecord) {
             return new Pass(contender, items, delivered, repeated, complete, seconds, recordsPerSecond, drainSeconds,
-                    writeSeconds, startToFirstRecordSeconds, calls, errors, ratioToCeiling, slowest, fastest);
+                    writeSeconds, startToFirstRecordSeconds, calls, errors, medianCpuMicrosPerRecord, ratioToCeiling,
+                    slowest, fastest);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.listener.ChangeEvents;
 import io.github.dynamodbstream.spring.listener.UnheardChanges;
 import io.github.dynamodbstream.spring.observation.DeliveryObservations;
 import io.github.dynamodbstream.spring.observation.DynamoDbStreamDeliveryContext;
@@ -14,10 +15,11 @@ import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.ResolvableType;
 
 /**
  * The {@link StreamListener} of one stream that turns each callback of the poller into an application event:
@@ -42,6 +44,8 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
     private final ApplicationEventPublisher publisher;
     private final UnheardChanges unheard;
     private final DeliveryObservations observations;
+    private final ChangeEvents events;
+    private final Consumer<ChangeRecord> publishChange = this::publishChange;
 
     /**
      * @param stream the stream whose records this listener receives; its item converter maps the items
@@ -56,6 +60,7 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
         this.publisher = Objects.requireNonNull(publisher, "publisher");
         this.unheard = Objects.requireNonNull(unheard, "unheard");
         this.observations = Objects.requireNonNull(observations, "observations");
+        this.events = new ChangeEvents(stream);
     }
 
     /** The stream this listener publishes the events of. */
@@ -82,50 +87,47 @@ public final class EventPublishingStreamListener implements StreamListener, Fail
 
     @Override
     public void onInsert(ChangeRecord record) {
-        deliver(record, () -> inserted(itemConverter, record));
+        deliver(record);
     }
 
     @Override
     public void onModify(ChangeRecord record) {
-        deliver(record, () -> modified(itemConverter, record));
+        deliver(record);
     }
 
     @Override
     public void onRemove(ChangeRecord record) {
-        deliver(record, () -> removed(itemConverter, record));
+        deliver(record);
     }
 
-    private void deliver(ChangeRecord record, Supplier<ItemChangeEvent<?>> event) {
+    private void deliver(ChangeRecord record) {
         if (!unheard.skip(record.type())) {
-            observations.observe(stream, record.type().name(), List.of(record),
-                    () -> publisher.publishEvent(event.get()));
+            observations.observe(stream, record, publishChange);
         }
+    }
+
+    private void publishChange(ChangeRecord record) {
+        publisher.publishEvent(change(itemConverter, record));
     }
 
     private <T> ItemChangesEvent<T> changes(ItemConverter<T> converter, List<ChangeRecord> records) {
         List<ItemChangeEvent<T>> changes = new ArrayList<>(records.size());
         for (ChangeRecord record : records) {
-            changes.add(switch (record.type()) {
-                case INSERT -> inserted(converter, record);
-                case MODIFY -> modified(converter, record);
-                case REMOVE -> removed(converter, record);
-            });
+            changes.add(change(converter, record));
         }
-        return new ItemChangesEvent<>(this, stream.name(), stream.tableName(), stream.streamArn().toString(),
-                converter.itemType(), changes);
+        return new ItemChangesEvent<>(events.of(records.get(0).type()), this, stream.name(), stream.tableName(),
+                stream.streamArn().toString(), changes);
     }
 
-    private <T> ItemInsertedEvent<T> inserted(ItemConverter<T> converter, ChangeRecord record) {
-        return new ItemInsertedEvent<>(this, stream.name(), record, converter.itemType(), converter.newItem(record));
-    }
-
-    private <T> ItemModifiedEvent<T> modified(ItemConverter<T> converter, ChangeRecord record) {
-        return new ItemModifiedEvent<>(this, stream.name(), record, converter.itemType(), converter.newItem(record),
-                converter.oldItem(record));
-    }
-
-    private <T> ItemRemovedEvent<T> removed(ItemConverter<T> converter, ChangeRecord record) {
-        return new ItemRemovedEvent<>(this, stream.name(), record, converter.itemType(), converter.oldItem(record));
+    /** The event of one change, its item mapped once for every listener that receives it. */
+    private <T> ItemChangeEvent<T> change(ItemConverter<T> converter, ChangeRecord record) {
+        ResolvableType type = events.change(record.type());
+        return switch (record.type()) {
+            case INSERT -> new ItemInsertedEvent<>(type, this, stream.name(), record, converter.newItem(record));
+            case MODIFY -> new ItemModifiedEvent<>(type, this, stream.name(), record, converter.newItem(record),
+                    converter.oldItem(record));
+            case REMOVE -> new ItemRemovedEvent<>(type, this, stream.name(), record, converter.oldItem(record));
+        };
     }
 
     @Override

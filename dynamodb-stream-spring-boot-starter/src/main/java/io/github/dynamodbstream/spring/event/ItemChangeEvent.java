@@ -28,6 +28,7 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
 
     private final ChangeRecord record;
     private final ResolvableType itemType;
+    private final ResolvableType eventType;
 
     /**
      * @param source the object that published the event
@@ -39,6 +40,18 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
         super(source, streamName, record.tableName(), record.streamArn());
         this.record = record;
         this.itemType = Objects.requireNonNull(itemType, "itemType");
+        this.eventType = null;
+    }
+
+    /**
+     * An event whose type, with its item type, is already resolved: the starter's publisher resolves it once per
+     * stream, so that Spring finds the listeners in its cache without building the type again for every change.
+     */
+    ItemChangeEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record) {
+        super(source, streamName, record.tableName(), record.streamArn());
+        this.record = record;
+        this.itemType = null;
+        this.eventType = eventType;
     }
 
     /** The change as read from the stream, with the images in DynamoDB's attribute values. */
@@ -74,7 +87,7 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
     /** The type of this event with its item type, for example {@code ItemInsertedEvent<Order>}. */
     @Override
     public ResolvableType getResolvableType() {
-        return ResolvableType.forClassWithGenerics(getClass(), itemType);
+        return eventType != null ? eventType : ResolvableType.forClassWithGenerics(getClass(), itemType);
     }
 
     @Override

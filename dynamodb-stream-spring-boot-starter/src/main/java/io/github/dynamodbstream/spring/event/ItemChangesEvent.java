@@ -33,6 +33,7 @@ public class ItemChangesEvent<T> extends DynamoDbStreamEvent implements Resolvab
 
     private final List<ItemChangeEvent<T>> changes;
     private final ResolvableType itemType;
+    private final ResolvableType eventType;
 
     /**
      * @param source the object that published the event
@@ -44,11 +45,23 @@ public class ItemChangesEvent<T> extends DynamoDbStreamEvent implements Resolvab
      */
     public ItemChangesEvent(Object source, String streamName, String tableName, String streamArn,
             ResolvableType itemType, List<ItemChangeEvent<T>> changes) {
+        this(source, streamName, tableName, streamArn, Objects.requireNonNull(itemType, "itemType"), null, changes);
+    }
+
+    /** An event whose type, with its item type, is already resolved, as {@link ItemChangeEvent}'s. */
+    ItemChangesEvent(ResolvableType eventType, Object source, String streamName, String tableName, String streamArn,
+            List<ItemChangeEvent<T>> changes) {
+        this(source, streamName, tableName, streamArn, null, eventType, changes);
+    }
+
+    private ItemChangesEvent(Object source, String streamName, String tableName, String streamArn,
+            ResolvableType itemType, ResolvableType eventType, List<ItemChangeEvent<T>> changes) {
         super(source, streamName, tableName, streamArn);
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("An ItemChangesEvent needs at least one change");
         }
-        this.itemType = Objects.requireNonNull(itemType, "itemType");
+        this.itemType = itemType;
+        this.eventType = eventType;
         this.changes = List.copyOf(changes);
     }
 
@@ -65,7 +78,7 @@ public class ItemChangesEvent<T> extends DynamoDbStreamEvent implements Resolvab
     /** The type of this event with its item type, for example {@code ItemChangesEvent<Order>}. */
     @Override
     public ResolvableType getResolvableType() {
-        return ResolvableType.forClassWithGenerics(getClass(), itemType);
+        return eventType != null ? eventType : ResolvableType.forClassWithGenerics(getClass(), itemType);
     }
 
     @Override

@@ -33,6 +33,11 @@ public class ItemInsertedEvent<T> extends ItemChangeEvent<T> {
         this.item = item;
     }
 
+    ItemInsertedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T item) {
+        super(eventType, source, streamName, record);
+        this.item = item;
+    }
+
     /** The new item; {@code null} when the stream's view type is KEYS_ONLY or OLD_IMAGE. */
     public T item() {
         return item;

@@ -36,6 +36,13 @@ public class ItemModifiedEvent<T> extends ItemChangeEvent<T> {
         this.oldItem = oldItem;
     }
 
+    ItemModifiedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T newItem,
+            T oldItem) {
+        super(eventType, source, streamName, record);
+        this.newItem = newItem;
+        this.oldItem = oldItem;
+    }
+
     /** The item after the change; {@code null} when the stream's view type is KEYS_ONLY or OLD_IMAGE. */
     public T newItem() {
         return newItem;

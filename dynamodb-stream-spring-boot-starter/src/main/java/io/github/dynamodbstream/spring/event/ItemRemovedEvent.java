@@ -33,6 +33,11 @@ public class ItemRemovedEvent<T> extends ItemChangeEvent<T> {
         this.oldItem = oldItem;
     }
 
+    ItemRemovedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T oldItem) {
+        super(eventType, source, streamName, record);
+        this.oldItem = oldItem;
+    }
+
     /** The deleted item; {@code null} when the stream's view type is KEYS_ONLY or NEW_IMAGE. */
     public T oldItem() {
         return oldItem;

@@ -14,20 +14,23 @@ import org.springframework.core.ResolvableType;
 
 /**
  * The change events one stream publishes, typed with its item type as Spring matches them against listeners: one
- * event type per change type in record mode, {@code ItemChangesEvent<T>} for every change type in batch mode.
+ * event type per change type in record mode, {@code ItemChangesEvent<T>} for every change type in batch mode. The
+ * start-up check finds the listeners of these types, and the publisher gives its events these types, resolved once.
  */
-final class ChangeEvents {
+public final class ChangeEvents {
 
     private final StreamDefinition stream;
     private final Map<ChangeType, ResolvableType> byChangeType = new EnumMap<>(ChangeType.class);
+    private final Map<ChangeType, ResolvableType> changes = new EnumMap<>(ChangeType.class);
 
-    ChangeEvents(StreamDefinition stream) {
+    /** @param stream the stream, with its item type and listener mode */
+    public ChangeEvents(StreamDefinition stream) {
         this.stream = stream;
         ResolvableType item = stream.itemConverter().itemType();
+        ResolvableType batch = ResolvableType.forClassWithGenerics(ItemChangesEvent.class, item);
         for (ChangeType type : ChangeType.values()) {
-            byChangeType.put(type, stream.listenerMode() == ListenerMode.BATCH
-                    ? ResolvableType.forClassWithGenerics(ItemChangesEvent.class, item)
-                    : ResolvableType.forClassWithGenerics(eventClass(type), item));
+            changes.put(type, ResolvableType.forClassWithGenerics(eventClass(type), item));
+            byChangeType.put(type, stream.listenerMode() == ListenerMode.BATCH ? batch : changes.get(type));
         }
     }
 
@@ -40,8 +43,13 @@ final class ChangeEvents {
     }
 
     /** The event a change of this type is published as. */
-    ResolvableType of(ChangeType type) {
+    public ResolvableType of(ChangeType type) {
         return byChangeType.get(type);
+    }
+
+    /** The event of one change of this type, for example {@code ItemInsertedEvent<Order>}, in either mode. */
+    public ResolvableType change(ChangeType type) {
+        return changes.get(type);
     }
 
     /** The event types, each once, in change-type order. */

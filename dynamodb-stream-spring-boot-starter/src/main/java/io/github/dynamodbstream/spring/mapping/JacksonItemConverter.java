@@ -7,26 +7,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.core.ResolvableType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
- * Items of a plain class (a record, a JavaBean), converted by Jackson 3 from the image's plain Java values. This is
- * the only class of the starter that links to Jackson: create it only when {@code JsonMapper} is on the class path.
+ * Items of a plain class (a record, a JavaBean), read by Jackson 3 from the image's plain Java values: from the
+ * tokens those values serialize to ({@link ImageTokens}), written straight from the attribute values. This and
+ * {@link ImageTokens} are the only classes of the starter that link to Jackson: create it only when
+ * {@code JsonMapper} is on the class path.
  */
 final class JacksonItemConverter<T> implements ItemConverter<T> {
 
     private static final Logger log = LoggerFactory.getLogger(JacksonItemConverter.class);
 
     private final Class<T> type;
+    private final ResolvableType itemType;
     private final JsonMapper mapper;
+    private final ObjectReader reader;
     private final String mapperDescription;
 
     private JacksonItemConverter(Class<T> type, JsonMapper mapper, String mapperDescription) {
         this.type = type;
+        this.itemType = ResolvableType.forClass(type);
         this.mapper = mapper;
+        this.reader = mapper.readerFor(type);
         this.mapperDescription = mapperDescription;
     }
 
@@ -54,8 +64,7 @@ final class JacksonItemConverter<T> implements ItemConverter<T> {
      */
     void checkInstantiable() {
         try {
-            mapper.readerFor(type)
-                    .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
+            reader.without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                             DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES,
                             DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
                     .readValue(mapper.createObjectNode());
@@ -66,22 +75,29 @@ final class JacksonItemConverter<T> implements ItemConverter<T> {
 
     @Override
     public ResolvableType itemType() {
-        return ResolvableType.forClass(type);
+        return itemType;
     }
 
     @Override
     public T newItem(ChangeRecord record) {
-        return record.hasNewImage() ? convert(record.newItem(), record, "new") : null;
+        return record.hasNewImage() ? convert(record.newImage(), record, "new") : null;
     }
 
     @Override
     public T oldItem(ChangeRecord record) {
-        return record.hasOldImage() ? convert(record.oldItem(), record, "old") : null;
+        return record.hasOldImage() ? convert(record.oldImage(), record, "old") : null;
     }
 
-    private T convert(Map<String, Object> item, ChangeRecord record, String which) {
+    private T convert(Map<String, AttributeValue> image, ChangeRecord record, String which) {
+        TokenBuffer tokens;
         try {
-            return mapper.convertValue(item, type);
+            tokens = ImageTokens.of(image);
+        } catch (IllegalArgumentException e) {
+            throw new DynamoDbStreamException("Cannot convert the " + which + " image of " + record + ": "
+                    + e.getMessage(), e);
+        }
+        try (JsonParser parser = tokens.asParser()) {
+            return reader.readValue(parser);
         } catch (JacksonException e) {
             // Jackson's message quotes the value it could not read: item contents stay out of the exception, which
             // is logged at WARN and ERROR, and go to DEBUG only.

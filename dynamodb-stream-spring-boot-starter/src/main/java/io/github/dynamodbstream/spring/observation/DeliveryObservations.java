@@ -5,6 +5,7 @@ import io.github.dynamodbstream.spring.StreamDefinition;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Runs each delivery to the listeners in an observation of {@link DynamoDbStreamObservation#LISTENER}, or directly
@@ -42,6 +43,25 @@ public final class DeliveryObservations {
             delivery.run();
             return;
         }
+        observed(stream, changeType, records, delivery);
+    }
+
+    /**
+     * Runs the delivery of one change, observed; when nothing is observed, without allocating anything.
+     *
+     * @param stream the stream it comes from
+     * @param record the change
+     * @param delivery publishes it; an exception it throws is recorded on the observation and thrown on
+     */
+    public void observe(StreamDefinition stream, ChangeRecord record, Consumer<ChangeRecord> delivery) {
+        if (registry.isNoop()) {
+            delivery.accept(record);
+            return;
+        }
+        observed(stream, record.type().name(), List.of(record), () -> delivery.accept(record));
+    }
+
+    private void observed(StreamDefinition stream, String changeType, List<ChangeRecord> records, Runnable delivery) {
         DynamoDbStreamObservation.LISTENER.observation(convention, DEFAULT,
                 () -> new DynamoDbStreamDeliveryContext(stream.name(), stream.tableName(), changeType, records),
                 registry).observe(delivery);

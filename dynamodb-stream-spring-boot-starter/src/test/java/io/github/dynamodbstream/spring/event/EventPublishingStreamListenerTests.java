@@ -24,6 +24,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.ResolvableType;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class EventPublishingStreamListenerTests {
@@ -93,6 +94,22 @@ class EventPublishingStreamListenerTests {
             if (!(event instanceof ItemChangeEvent<?>)) {
                 shards.add(event);
             }
+        }
+    }
+
+    static class TwoOrderListeners {
+
+        final List<ItemInsertedEvent<Order>> first = new CopyOnWriteArrayList<>();
+        final List<ItemInsertedEvent<Order>> second = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void first(ItemInsertedEvent<Order> event) {
+            first.add(event);
+        }
+
+        @EventListener
+        void second(ItemInsertedEvent<Order> event) {
+            second.add(event);
         }
     }
 
@@ -201,6 +218,48 @@ class EventPublishingStreamListenerTests {
             assertThat(unheard.count(ChangeType.REMOVE)).isEqualTo(2);
             assertThat(unheard.count(ChangeType.INSERT)).isZero();
         });
+    }
+
+    @Test
+    void aChangeIsMappedOnceForEveryListenerThatReceivesIt() {
+        new ApplicationContextRunner().withBean(TwoOrderListeners.class).run(context -> {
+            TwoOrderListeners listeners = context.getBean(TwoOrderListeners.class);
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            orders.onInsert(record(ChangeType.INSERT, "orders", order("12.30"), Map.of()));
+
+            assertThat(listeners.first).hasSize(1);
+            assertThat(listeners.second).hasSize(1);
+            assertThat(listeners.second.get(0)).isSameAs(listeners.first.get(0));
+            assertThat(listeners.second.get(0).item()).isSameAs(listeners.first.get(0).item())
+                    .isEqualTo(new Order("1", new BigDecimal("12.30")));
+        });
+    }
+
+    @Test
+    void theEventsOfAStreamShareOneResolvedTypeAndSourceForSpringsListenerCache() {
+        new ApplicationContextRunner().withBean(TwoOrderListeners.class).run(context -> {
+            TwoOrderListeners listeners = context.getBean(TwoOrderListeners.class);
+            EventPublishingStreamListener orders = listener(context, stream("orders", Order.class));
+            orders.onInsert(record(ChangeType.INSERT, "orders", order("1"), Map.of()));
+            orders.onInsert(record(ChangeType.INSERT, "orders", order("2"), Map.of()));
+
+            ItemInsertedEvent<Order> first = listeners.first.get(0);
+            ItemInsertedEvent<Order> second = listeners.first.get(1);
+            assertThat(first.getResolvableType())
+                    .isEqualTo(ResolvableType.forClassWithGenerics(ItemInsertedEvent.class, Order.class))
+                    .isSameAs(second.getResolvableType());
+            assertThat(first.getSource()).isSameAs(orders).isSameAs(second.getSource());
+        });
+    }
+
+    @Test
+    void anEventBuiltByTheApplicationIsTypedWithItsItemType() {
+        ChangeRecord insert = record(ChangeType.INSERT, "orders", order("1"), Map.of());
+        ItemInsertedEvent<Order> event = new ItemInsertedEvent<>(this, "orders", insert,
+                ResolvableType.forClass(Order.class), new Order("1", BigDecimal.ONE));
+
+        assertThat(event.getResolvableType())
+                .isEqualTo(ResolvableType.forClassWithGenerics(ItemInsertedEvent.class, Order.class));
     }
 
     @Test

@@ -8,11 +8,13 @@ import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -78,6 +80,55 @@ class JacksonItemMappingTests {
                 List.of(new Line("pen", 3)), Set.of("gift", "express"), true, null));
         assertThat(converter.itemType().resolve()).isEqualTo(Order.class);
         assertThat(converter.oldItem(insert(orderImage(AttributeValue.fromN("3"))))).isNull();
+    }
+
+    /** Every kind of attribute value, some read into untyped fields. */
+    record Everything(String text, long whole, BigDecimal decimal, Object anyNumber, byte[] binary, boolean flag,
+            String nothing, Set<String> texts, Set<BigDecimal> numbers, List<Object> list, Map<String, Object> map,
+            String binaryAsText) {
+    }
+
+    record Binaries(List<byte[]> binaries) {
+    }
+
+    @Test
+    void everyKindOfValueIsReadAsJacksonReadsTheImagesPlainValues() {
+        ItemConverter<?> converter = factory.converterFor(Everything.class, PROPERTY);
+        Map<String, AttributeValue> image = new LinkedHashMap<>();
+        image.put("text", AttributeValue.fromS("Ada"));
+        image.put("whole", AttributeValue.fromN("-1234567890123"));
+        image.put("decimal", AttributeValue.fromN("12.30"));
+        image.put("anyNumber", AttributeValue.fromN("3"));
+        image.put("binary", AttributeValue.fromB(SdkBytes.fromUtf8String("bytes")));
+        image.put("flag", AttributeValue.fromBool(true));
+        image.put("nothing", AttributeValue.fromNul(true));
+        image.put("texts", AttributeValue.fromSs(List.of("a", "b")));
+        image.put("numbers", AttributeValue.fromNs(List.of("1", "1E+3", "0.5", "12345678901234567890")));
+        image.put("list", AttributeValue.fromL(List.of(AttributeValue.fromN("7"), AttributeValue.fromS("seven"),
+                AttributeValue.fromM(Map.of("n", AttributeValue.fromN("-0"))))));
+        image.put("map", AttributeValue.fromM(Map.of("amount", AttributeValue.fromN("100"),
+                "tags", AttributeValue.fromSs(List.of("t")))));
+        image.put("binaryAsText", AttributeValue.fromB(SdkBytes.fromUtf8String("hi")));
+        ChangeRecord record = insert(image);
+        JsonMapper plainValues = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+
+        Object item = converter.newItem(record);
+
+        assertThat(item).usingRecursiveComparison().withStrictTypeChecking()
+                .isEqualTo(plainValues.convertValue(record.newItem(), Everything.class));
+        assertThat(((Everything) item).anyNumber()).isEqualTo(new BigDecimal("3"));
+        assertThat(((Everything) item).binaryAsText()).isEqualTo("aGk=");
+    }
+
+    @Test
+    void aBinarySetIsReadAsBinaries() {
+        ItemConverter<?> converter = factory.converterFor(Binaries.class, PROPERTY);
+
+        Object item = converter.newItem(insert(Map.of("binaries",
+                AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x"), SdkBytes.fromUtf8String("y"))))));
+
+        assertThat(((Binaries) item).binaries()).containsExactly("x".getBytes(), "y".getBytes());
     }
 
     @Test
