@@ -1,6 +1,5 @@
 package io.github.dynamodbstream.emulator;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -8,15 +7,10 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
-import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * A JUnit 5 extension that starts one {@link DynamoDbEmulator} for a test class and hands out AWS SDK clients
@@ -38,9 +32,6 @@ import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
  * class (or, on an instance field, the test method) is done. Needs the AWS SDK's {@code dynamodb} module.
  */
 public final class DynamoDbEmulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-
-    private static final String ACCESS_KEY = "emulator";
-    private static final String SECRET_KEY = "emulator";
 
     private final DynamoDbEmulator.Builder builder;
     private DynamoDbEmulator emulator;
@@ -132,44 +123,19 @@ public final class DynamoDbEmulatorExtension implements BeforeAllCallback, Befor
         awaitActive(dynamoDbClient(), tableName);
     }
 
-    /**
-     * Waits, as an application must, until a table is ACTIVE after CreateTable or UpdateTable (the emulator answers
-     * CREATING or UPDATING for its {@link DynamoDbEmulator.Builder#statusDelay status delay}), asking every 10
-     * milliseconds.
-     *
-     * @throws IllegalStateException when the waiter gives up
-     */
+    /** Waits until a table is ACTIVE; see {@link EmulatorClients#awaitActive(DynamoDbClient, String)}. */
     public static void awaitActive(DynamoDbClient client, String tableName) {
-        try (DynamoDbWaiter waiter = DynamoDbWaiter.builder()
-                .client(client)
-                .overrideConfiguration(wait -> wait.backoffStrategyV2(
-                        BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(10))))
-                .build()) {
-            waiter.waitUntilTableExists(request -> request.tableName(tableName)).matched().response()
-                    .orElseThrow(() -> new IllegalStateException("Table " + tableName + " did not become ACTIVE"));
-        }
+        EmulatorClients.awaitActive(client, tableName);
     }
 
     /** A builder with endpoint, region and credentials set, to add options of your own; you close what you build. */
     public DynamoDbClientBuilder dynamoDbClientBuilder() {
-        DynamoDbEmulator running = emulator();
-        return DynamoDbClient.builder()
-                .endpointOverride(running.endpoint())
-                .region(Region.of(running.region()))
-                .credentialsProvider(credentials());
+        return EmulatorClients.dynamoDbClientBuilder(emulator());
     }
 
     /** A builder with endpoint, region and credentials set, to add options of your own; you close what you build. */
     public DynamoDbStreamsClientBuilder streamsClientBuilder() {
-        DynamoDbEmulator running = emulator();
-        return DynamoDbStreamsClient.builder()
-                .endpointOverride(running.endpoint())
-                .region(Region.of(running.region()))
-                .credentialsProvider(credentials());
-    }
-
-    private static StaticCredentialsProvider credentials() {
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY));
+        return EmulatorClients.streamsClientBuilder(emulator());
     }
 
     @Override

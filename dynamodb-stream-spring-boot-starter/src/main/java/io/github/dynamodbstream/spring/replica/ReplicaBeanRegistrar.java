@@ -7,9 +7,8 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -28,7 +27,7 @@ import org.springframework.util.ClassUtils;
  * come from {@link DynamoDbTableReplicas}.
  */
 final class ReplicaBeanRegistrar
-        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware, BeanFactoryAware {
+        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
     static final String REPLICAS_BEAN_NAME = "dynamoDbTableReplicas";
 
@@ -37,7 +36,6 @@ final class ReplicaBeanRegistrar
 
     private Environment environment;
     private ClassLoader classLoader;
-    private BeanFactory beanFactory;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -50,19 +48,17 @@ final class ReplicaBeanRegistrar
     }
 
     @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
-
-    @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         List<ReplicatedStream> replicated = ReplicatedStream.of(environment);
         refuseCompetingConsumers(replicated);
         for (ReplicatedStream stream : replicated) {
-            RootBeanDefinition definition = new RootBeanDefinition(DynamoDbTableReplica.class);
+            // A factory method with its arguments, not an instance supplier: AOT processing can write it as code.
+            RootBeanDefinition definition = new RootBeanDefinition(ReplicaBeanRegistrar.class);
+            definition.setFactoryMethodName("replica");
+            definition.getConstructorArgumentValues()
+                    .addIndexedArgumentValue(0, new RuntimeBeanReference(REPLICAS_BEAN_NAME));
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(1, stream.name());
             definition.setTargetType(replicaType(stream.itemTypeName()));
-            definition.setInstanceSupplier(() -> replica(stream.name()));
-            definition.setDependsOn(REPLICAS_BEAN_NAME);
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, stream.name()));
             // The replicas are closed by DynamoDbTableReplicas, which owns them.
             definition.setDestroyMethodName("");
@@ -87,8 +83,9 @@ final class ReplicaBeanRegistrar
         }
     }
 
-    private DynamoDbTableReplica<?> replica(String streamName) {
-        return beanFactory.getBean(REPLICAS_BEAN_NAME, DynamoDbTableReplicas.class).replica(streamName)
+    /** The replica bean of one stream. */
+    static DynamoDbTableReplica<?> replica(DynamoDbTableReplicas replicas, String streamName) {
+        return replicas.replica(streamName)
                 .orElseThrow(() -> new IllegalStateException("No replica of DynamoDB stream '" + streamName + "'"));
     }
 

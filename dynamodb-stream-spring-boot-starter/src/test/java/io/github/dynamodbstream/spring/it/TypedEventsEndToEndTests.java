@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.ItemModifiedEvent;
@@ -18,6 +16,8 @@ import io.github.dynamodbstream.spring.poller.StreamState;
 import io.github.dynamodbstream.spring.poller.StreamStatus;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams.Table;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -38,8 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** One application reading one table of {@code Order}s, end to end through the emulator. */
 @SpringBootTest(classes = TypedEventsEndToEndTests.App.class, properties = {
@@ -47,20 +45,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "dynamodb.stream.item-type=io.github.dynamodbstream.spring.it.TypedEventsEndToEndTests$Order",
         "dynamodb.stream.poll-interval=50ms",
         "dynamodb.stream.shard-discovery-interval=200ms"})
+@EmbeddedDynamoDbStreams(shardsPerStream = 2,
+        tables = @Table(name = TypedEventsEndToEndTests.TABLE, partitionKey = "id"))
 @DirtiesContext
 class TypedEventsEndToEndTests {
 
     static final String TABLE = "orders";
-
-    @RegisterExtension
-    static final DynamoDbEmulatorExtension EMULATOR =
-            DynamoDbEmulatorExtension.of(DynamoDbEmulator.builder().shardsPerStream(2));
-
-    @DynamicPropertySource
-    static void emulator(DynamicPropertyRegistry registry) {
-        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE);
-        OnEmulator.register(registry, EMULATOR.emulator());
-    }
 
     public record Order(String id, int version, BigDecimal total) {
     }
@@ -118,6 +108,12 @@ class TypedEventsEndToEndTests {
     }
 
     @Autowired
+    DynamoDbEmulator emulator;
+
+    @Autowired
+    DynamoDbClient dynamoDb;
+
+    @Autowired
     Listeners listeners;
 
     @Autowired
@@ -137,9 +133,9 @@ class TypedEventsEndToEndTests {
 
     @Test
     void deliversTypedInsertModifyAndRemoveEvents() {
-        TestItems.put(EMULATOR.dynamoDbClient(), TABLE, "typed-1", 1);
-        TestItems.put(EMULATOR.dynamoDbClient(), TABLE, "typed-1", 2);
-        TestItems.delete(EMULATOR.dynamoDbClient(), TABLE, "typed-1");
+        TestItems.put(dynamoDb, TABLE, "typed-1", 1);
+        TestItems.put(dynamoDb, TABLE, "typed-1", 2);
+        TestItems.delete(dynamoDb, TABLE, "typed-1");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> removedIds().contains("typed-1"));
         ItemInsertedEvent<Order> insert = listeners.inserted.stream()
@@ -170,8 +166,8 @@ class TypedEventsEndToEndTests {
         assertThat(listeners.newShards.get(0).shardIds()).hasSize(2);
         int newShardsBefore = listeners.newShards.size();
 
-        EMULATOR.emulator().rotateShards(TABLE);
-        TestItems.put(EMULATOR.dynamoDbClient(), TABLE, "after-rotation", 1);
+        emulator.rotateShards(TABLE);
+        TestItems.put(dynamoDb, TABLE, "after-rotation", 1);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(listeners.removedShards.stream().flatMap(event -> event.shards().stream()))
@@ -187,10 +183,10 @@ class TypedEventsEndToEndTests {
         int versions = 12;
         for (int version = 1; version <= versions; version++) {
             for (int key = 0; key < 8; key++) {
-                TestItems.put(EMULATOR.dynamoDbClient(), TABLE, "ordered-" + key, version);
+                TestItems.put(dynamoDb, TABLE, "ordered-" + key, version);
             }
             if (version % 4 == 0) {
-                EMULATOR.emulator().rotateShards(TABLE);
+                emulator.rotateShards(TABLE);
             }
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> listeners.changes.stream()
@@ -213,7 +209,7 @@ class TypedEventsEndToEndTests {
 
     @Test
     void healthAndMetricsShowWhatWasDelivered() {
-        TestItems.put(EMULATOR.dynamoDbClient(), TABLE, "counted", 1);
+        TestItems.put(dynamoDb, TABLE, "counted", 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> insertedIds().contains("counted"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(delivered("insert")).isEqualTo(listeners.inserted.size());

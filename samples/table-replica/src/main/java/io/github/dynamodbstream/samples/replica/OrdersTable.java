@@ -22,8 +22,8 @@ final class OrdersTable {
     }
 
     /**
-     * Creates the table with a stream and a few orders, unless it exists. Writes only once the table is ACTIVE,
-     * asking soon at first (the embedded emulator is ready in milliseconds) and every 5 seconds at most.
+     * Creates the table with a stream, unless it exists, and waits until it is ACTIVE, asking every 50 milliseconds
+     * at first and every 5 seconds at most.
      *
      * @return whether it was created
      */
@@ -45,10 +45,6 @@ final class OrdersTable {
                             BackoffStrategy.exponentialDelayWithoutJitter(Duration.ofMillis(50), Duration.ofSeconds(5))))
                     .build()) {
                 waiter.waitUntilTableExists(request -> request.tableName(tableName));
-            }
-            for (int i = 1; i <= 5; i++) {
-                Map<String, AttributeValue> item = order("order-" + i, "ada", "NEW", 1000L * i + 99, 1);
-                dynamoDb.putItem(request -> request.tableName(tableName).item(item));
             }
             return true;
         }

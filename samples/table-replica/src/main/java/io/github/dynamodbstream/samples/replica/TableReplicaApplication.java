@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * Serves {@code GET /orders} and {@code GET /orders/{id}} from a replica of the {@code orders} table
  * ({@code dynamodb.stream.replica.enabled=true}), logs every change of an order, and changes orders in the
- * background. Without {@code dynamodb.stream.endpoint} it starts an embedded emulator first
- * ({@link EmbeddedEmulatorEnvironmentPostProcessor}).
+ * background. It connects as the {@code dynamodb.stream.*} properties say (LocalStack, AWS);
+ * {@code TestTableReplicaApplication} in the test sources runs it on the embedded emulator.
  */
 @SpringBootApplication
 @EnableScheduling

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.regex.Pattern;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams.Table;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +15,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The background writer makes the log show inserts, modifies and removes, by order id and nothing more. */
 @SpringBootTest(properties = {"sample.writer.interval=50ms", "spring.main.web-application-type=none"})
+@EmbeddedDynamoDbStreams(tables = @Table(name = "orders", partitionKey = "id"))
 @ExtendWith(OutputCaptureExtension.class)
 class OrderWriterEndToEndTests {
 

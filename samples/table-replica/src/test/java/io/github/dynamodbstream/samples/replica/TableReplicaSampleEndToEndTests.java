@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.core.replica.DynamoDbTableReplica;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams;
+import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams.Table;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,12 +27,13 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The sample as it runs with no AWS configuration: the embedded emulator, the orders table made before the starter
- * looks it up, changes written through the table and read back over HTTP from the replica. The background writer is
- * off, so that only the test changes the table.
+ * The sample on the embedded emulator, as {@link TestTableReplicaApplication} runs it: the orders table made before
+ * the starter looks it up, changes written through the table and read back over HTTP from the replica. The background
+ * writer is off, so that only the test changes the table.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "sample.writer.enabled=false")
+@EmbeddedDynamoDbStreams(tables = @Table(name = "orders", partitionKey = "id"))
 class TableReplicaSampleEndToEndTests {
 
     private static final Duration CHANGE_SHOWS = Duration.ofSeconds(15);
@@ -68,15 +71,21 @@ class TableReplicaSampleEndToEndTests {
     }
 
     @Test
-    void listsTheOrdersOfTheTable() throws Exception {
-        HttpResponse<String> response = get("/orders");
+    void listsTheOrdersOfTheTable() {
+        for (String id : List.of("order-list-1", "order-list-2")) {
+            dynamoDb.putItem(request -> request.tableName("orders")
+                    .item(OrdersTable.order(id, "ada", "NEW", 1_099, 1)));
+        }
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        List<Map<String, Object>> listed = json.readValue(response.body(), new TypeReference<>() { });
-        List<String> tableIds = dynamoDb.scanPaginator(request -> request.tableName("orders").consistentRead(true))
-                .items().stream().map(item -> item.get("id").s()).sorted().toList();
-        assertThat(listed).extracting(order -> order.get("id")).containsExactlyElementsOf(tableIds);
-        assertThat(tableIds).contains("order-1", "order-5");
+        await().atMost(CHANGE_SHOWS).untilAsserted(() -> {
+            HttpResponse<String> response = get("/orders");
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<Map<String, Object>> listed = json.readValue(response.body(), new TypeReference<>() { });
+            List<String> tableIds = dynamoDb.scanPaginator(request -> request.tableName("orders")
+                    .consistentRead(true)).items().stream().map(item -> item.get("id").s()).sorted().toList();
+            assertThat(tableIds).contains("order-list-1", "order-list-2");
+            assertThat(listed).extracting(order -> order.get("id")).containsExactlyElementsOf(tableIds);
+        });
     }
 
     @Test
