@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * The single-stream read of the starter's {@code dynamodbstreams} endpoint under kcl coordination shows the stream's
  * lease table, read from DynamoDB: one application instance on a stream of two shards.
  */
-class ShardLeaseTableEndpointTests {
+class KclLeaseTableEndpointTests {
 
     private static final String TABLE = "orders";
     private static final String WORKER = "instance-1";
