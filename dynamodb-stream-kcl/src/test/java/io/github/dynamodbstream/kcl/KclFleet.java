@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.spring.event.NewShardsEvent;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
@@ -32,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * Application instances in one JVM sharing one table's stream through the Kinesis Client Library, each reaching the
- * emulator through its own {@link CuttableProxy}; records what each delivered and when each took a lease.
+ * emulator through its own {@link CuttableProxy}; records what each delivered and when each took a lease (its
+ * {@link NewShardsEvent}).
  * An instance's worker id is its name. Registered as a JUnit extension, it closes every instance after each test.
  */
 final class KclFleet implements AutoCloseable, AfterEachCallback {
@@ -51,7 +54,6 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     private final Map<String, Long> versions = new HashMap<>();
     private final Map<String, ConfigurableApplicationContext> contexts = new ConcurrentHashMap<>();
     private final Map<String, CuttableProxy> proxies = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> held = new ConcurrentHashMap<>();
     private final List<LeaseTaken> taken = new CopyOnWriteArrayList<>();
     private final Set<String> crashed = ConcurrentHashMap.newKeySet();
 
@@ -89,7 +91,6 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     private ConfigurableApplicationContext start(String instance) {
         CuttableProxy proxy = new CuttableProxy(emulator.endpoint());
         proxies.put(instance, proxy);
-        held.put(instance, ConcurrentHashMap.newKeySet());
         return new SpringApplicationBuilder(InstanceApplication.class)
                 .web(WebApplicationType.NONE)
                 .initializers(context -> context.getBeanFactory().registerSingleton("fleetMember",
@@ -149,14 +150,15 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
         proxies.get(instance).cut();
     }
 
-    /** The shards whose lease the instance holds now. */
+    /** The shards whose lease the instance holds now, as its container's status says. */
     Set<String> heldBy(String instance) {
-        return Set.copyOf(held.get(instance));
+        return contexts.get(instance).getBean(KclStreamContainer.class).streamStatus(TABLE)
+                .map(StreamStatus::activeShards).orElseThrow();
     }
 
     /** The running instance holding the most leases. */
     String busiest() {
-        return contexts.keySet().stream().max(Comparator.comparingInt(instance -> held.get(instance).size()))
+        return contexts.keySet().stream().max(Comparator.comparingInt(instance -> heldBy(instance).size()))
                 .orElseThrow();
     }
 
@@ -222,8 +224,8 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
         proxies.values().forEach(CuttableProxy::close);
     }
 
-    /** What one instance reports to the fleet; registered as a bean, it observes the instance's leases. */
-    record Member(String instance, KclFleet fleet) implements KclStreamObserver {
+    /** What one instance reports to the fleet. */
+    record Member(String instance, KclFleet fleet) {
 
         void delivered(String shardId, String key, long version) {
             if (!fleet.crashed.contains(instance)) {
@@ -231,15 +233,9 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
             }
         }
 
-        @Override
-        public void leaseTaken(String stream, String shardId) {
-            fleet.held.get(instance).add(shardId);
-            fleet.taken.add(new LeaseTaken(instance, shardId, System.nanoTime()));
-        }
-
-        @Override
-        public void leaseReleased(String stream, String shardId) {
-            fleet.held.get(instance).remove(shardId);
+        void leasesTaken(List<String> shardIds) {
+            long now = System.nanoTime();
+            shardIds.forEach(shardId -> fleet.taken.add(new LeaseTaken(instance, shardId, now)));
         }
     }
 
@@ -255,6 +251,11 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
         void on(ItemChangeEvent<Map<String, Object>> event) {
             Map<String, AttributeValue> image = event.record().newImage();
             member.delivered(event.shardId(), event.keys().get("id").s(), Long.parseLong(image.get("version").n()));
+        }
+
+        @EventListener
+        void on(NewShardsEvent event) {
+            member.leasesTaken(event.shardIds());
         }
     }
 }

@@ -3,33 +3,41 @@ package io.github.dynamodbstream.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint;
-import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpointAutoConfiguration;
-import io.github.dynamodbstream.kcl.health.KclStreamHealthAutoConfiguration;
-import io.github.dynamodbstream.kcl.health.KclStreamHealthIndicator;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpointAutoConfiguration;
 import io.github.dynamodbstream.spring.health.DynamoDbStreamHealthAutoConfiguration;
 import io.github.dynamodbstream.spring.health.DynamoDbStreamHealthIndicator;
+import io.github.dynamodbstream.spring.metrics.DynamoDbStreamMetrics;
+import io.github.dynamodbstream.spring.metrics.DynamoDbStreamMetricsAutoConfiguration;
+import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.KclCoordinationRequirement;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The {@code dynamodbStream} health indicator and the {@code dynamodbstreams} endpoint under kcl coordination. */
+/**
+ * Under kcl coordination, the starter's {@code dynamodbStream} health indicator, {@code dynamodbstreams} endpoint
+ * and meters report on the {@link KclStreamContainer}, in the same shape as under {@code coordination: none}.
+ */
 class KclHealthAndEndpointAutoConfigurationTests {
 
     @RegisterExtension
@@ -40,7 +48,8 @@ class KclHealthAndEndpointAutoConfigurationTests {
                     DynamoDbStreamCheckpointAutoConfiguration.class, DynamoDbStreamPollerAutoConfiguration.class,
                     KclCoordinationRequirement.class, DynamoDbStreamKclAutoConfiguration.class,
                     DynamoDbStreamHealthAutoConfiguration.class, DynamoDbStreamsEndpointAutoConfiguration.class,
-                    KclStreamHealthAutoConfiguration.class, KclStreamsEndpointAutoConfiguration.class))
+                    DynamoDbStreamMetricsAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
             .withPropertyValues(
                     "dynamodb.stream.endpoint=" + EMULATOR.emulator().endpoint(),
                     "dynamodb.stream.region=" + EMULATOR.emulator().region(),
@@ -57,79 +66,67 @@ class KclHealthAndEndpointAutoConfigurationTests {
     }
 
     @Test
-    void kclModeHasItsOwnHealthIndicatorAndEndpointInsteadOfTheBroadcastOnes() {
+    void kclModeIsReportedOnByTheStartersHealthIndicatorEndpointAndMeters() {
         kcl.run(context -> {
             assertThat(context).hasNotFailed()
-                    .hasSingleBean(KclStreamsEndpoint.class)
-                    .doesNotHaveBean(DynamoDbStreamHealthIndicator.class)
-                    .doesNotHaveBean(DynamoDbStreamsEndpoint.class);
-            assertThat(context.getBean("dynamodbStreamHealthIndicator")).isInstanceOf(KclStreamHealthIndicator.class);
+                    .hasSingleBean(DynamoDbStreamHealthIndicator.class)
+                    .hasSingleBean(DynamoDbStreamsEndpoint.class)
+                    .hasSingleBean(DynamoDbStreamMetrics.class)
+                    .doesNotHaveBean(DynamoDbStreamListenerContainer.class);
+            assertThat(context.getBean(DynamoDbStreamContainer.class)).isInstanceOf(KclStreamContainer.class);
+            assertThat(context.getBean(MeterRegistry.class).get("dynamodb.stream.shards").tag("stream", "orders")
+                    .gauge().value()).isZero();
         });
     }
 
     @Test
-    void broadcastModeKeepsTheStarterHealthIndicatorAndEndpoint() {
-        contextRunner.run(context -> assertThat(context).hasNotFailed()
-                .hasSingleBean(DynamoDbStreamHealthIndicator.class)
-                .hasSingleBean(DynamoDbStreamsEndpoint.class)
-                .doesNotHaveBean(KclStreamHealthIndicator.class)
-                .doesNotHaveBean(KclStreamsEndpoint.class));
-    }
-
-    @Test
-    void healthIsUnknownAndTheEndpointEmptyBeforeStart() {
-        kcl.run(context -> {
-            Health health = context.getBean(KclStreamHealthIndicator.class).health();
-            assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
-            assertThat(health.getDetails()).containsEntry("running", false);
-            KclStreamsEndpoint.StreamsDescriptor streams = context.getBean(KclStreamsEndpoint.class).streams();
-            assertThat(streams.running()).isFalse();
-            assertThat(streams.streams()).isEmpty();
-        });
-    }
-
-    @Test
-    void backsOffWithoutHealthSupportOrActuator() {
-        kcl.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
-                .run(context -> assertThat(context).hasNotFailed()
-                        .hasSingleBean(KclStreamContainer.class)
-                        .doesNotHaveBean(KclStreamHealthIndicator.class));
-        kcl.withClassLoader(new FilteredClassLoader(Endpoint.class.getPackageName()))
-                .run(context -> assertThat(context).hasNotFailed()
-                        .hasSingleBean(KclStreamContainer.class)
-                        .doesNotHaveBean(KclStreamsEndpoint.class));
-    }
-
-    @Test
-    void healthIndicatorTurnedOffByProperty() {
-        kcl.withPropertyValues("management.health.dynamodbstream.enabled=false")
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(KclStreamHealthIndicator.class));
-    }
-
-    @Test
-    void theApplicationsOwnBeansWin() {
-        kcl.withUserConfiguration(OwnBeans.class).run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(KclStreamHealthIndicator.class);
-            assertThat(context.getBean("dynamodbStreamHealthIndicator", HealthIndicator.class).health().getStatus())
-                    .isEqualTo(Status.OUT_OF_SERVICE);
-            assertThat(context.getBean(KclStreamsEndpoint.class)).isSameAs(context.getBean(OwnBeans.class).endpoint);
-        });
-    }
-
-    @Configuration(proxyBeanMethods = false)
-    static class OwnBeans {
-
-        private KclStreamsEndpoint endpoint;
-
-        @Bean
-        HealthIndicator dynamodbStreamHealthIndicator() {
-            return () -> Health.outOfService().build();
+    void healthAndEndpointHaveTheSameShapeInBothModes() {
+        List<Set<String>> healthShapes = new ArrayList<>();
+        List<Set<String>> endpointShapes = new ArrayList<>();
+        for (ApplicationContextRunner mode : List.of(contextRunner, kcl)) {
+            mode.run(context -> {
+                assertThat(context).hasNotFailed();
+                Health health = context.getBean(DynamoDbStreamHealthIndicator.class).health();
+                assertThat(health.getStatus()).isEqualTo(Status.UNKNOWN);
+                healthShapes.add(fieldNames(json(health.getDetails())));
+                endpointShapes.add(fieldNames(json(endpoint(context).streams())));
+                endpointShapes.add(fieldNames(json(endpoint(context).stream("orders"))));
+            });
         }
+        assertThat(healthShapes.get(1)).isEqualTo(healthShapes.get(0))
+                .contains("running", "streams.orders.state", "streams.orders.shards", "streams.orders.lag",
+                        "streams.orders.lastDelivery", "streams.orders.blockedShards", "streams.orders.coordination");
+        assertThat(endpointShapes.subList(2, 4)).isEqualTo(endpointShapes.subList(0, 2));
+        assertThat(endpointShapes.get(0)).contains("running", "streams.state", "streams.activeShards",
+                "streams.lastDelivery", "streams.coordination", "streams.checkpoints");
+        assertThat(endpointShapes.get(1)).contains("leases", "leaseTableError");
+    }
 
-        @Bean
-        KclStreamsEndpoint ownEndpoint(KclStreamContainer container) {
-            endpoint = new KclStreamsEndpoint(container);
-            return endpoint;
+    private static DynamoDbStreamsEndpoint endpoint(AssertableApplicationContext context) {
+        return context.getBean(DynamoDbStreamsEndpoint.class);
+    }
+
+    private static JsonNode json(Object value) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        return mapper.readTree(mapper.writeValueAsString(value));
+    }
+
+    /** The dotted paths of every field of a JSON tree; the elements of an array count as one. */
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        collect(node, "", names);
+        return names;
+    }
+
+    private static void collect(JsonNode node, String path, Set<String> names) {
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, path, names));
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                String name = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                names.add(name);
+                collect(field.getValue(), name, names);
+            }
         }
     }
 }

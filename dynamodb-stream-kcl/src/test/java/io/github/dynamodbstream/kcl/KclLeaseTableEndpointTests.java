@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
-import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint;
-import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint.StreamDetail;
+import io.github.dynamodbstream.spring.container.ShardLease;
+import io.github.dynamodbstream.spring.container.StreamStatus;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -32,8 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * The single-stream read of the {@code dynamodbstreams} endpoint under kcl coordination shows the stream's lease
- * table, read from DynamoDB: one application instance on a stream of two shards.
+ * The single-stream read of the starter's {@code dynamodbstreams} endpoint under kcl coordination shows the stream's
+ * lease table, read from DynamoDB: one application instance on a stream of two shards.
  */
 class KclLeaseTableEndpointTests {
 
@@ -75,17 +77,17 @@ class KclLeaseTableEndpointTests {
 
     @Test
     void singleStreamReadShowsEveryShardsOwnerCheckpointAndParentsFromTheLeaseTable() {
-        KclStreamsEndpoint endpoint = context.getBean(KclStreamsEndpoint.class);
+        DynamoDbStreamsEndpoint endpoint = context.getBean(DynamoDbStreamsEndpoint.class);
         String stream = streamName();
         Set<String> firstShards = shardIds();
         awaitDelivered(0, ITEMS);
         assertThat(LAST_DELIVERED.keySet()).as("shards that delivered records").isEqualTo(firstShards);
         awaitCheckpointsAtLastDelivered(endpoint, stream);
 
-        StreamDetail detail = endpoint.stream(stream);
-        assertThat(detail.status().name()).isEqualTo(stream);
-        assertThat(detail.status().workerId()).isEqualTo(WORKER);
-        assertThat(detail.leases()).extracting(KclLease::shardId)
+        StreamDescriptor detail = endpoint.stream(stream);
+        assertThat(detail.name()).isEqualTo(stream);
+        assertThat(detail.coordination().get("workerId")).isEqualTo(WORKER);
+        assertThat(detail.leases()).extracting(ShardLease::shardId)
                 .as("one lease per shard, sorted").containsExactlyElementsOf(firstShards.stream().sorted().toList());
         assertThat(detail.leases()).allSatisfy(lease -> {
             assertThat(lease.owner()).isEqualTo(WORKER);
@@ -103,8 +105,8 @@ class KclLeaseTableEndpointTests {
         awaitDelivered(ITEMS, 2 * ITEMS);
         awaitCheckpointsAtLastDelivered(endpoint, stream);
 
-        Map<String, KclLease> leases = endpoint.stream(stream).leases().stream()
-                .collect(Collectors.toMap(KclLease::shardId, lease -> lease));
+        Map<String, ShardLease> leases = endpoint.stream(stream).leases().stream()
+                .collect(Collectors.toMap(ShardLease::shardId, lease -> lease));
         assertThat(leases.keySet()).containsAll(firstShards).containsAll(children);
         assertThat(firstShards).allSatisfy(parent -> assertThat(leases.get(parent).checkpoint())
                 .as("a closed shard read to its end").isEqualTo("SHARD_END"));
@@ -116,24 +118,24 @@ class KclLeaseTableEndpointTests {
 
     @Test
     void unknownStreamNameAnswersNull() {
-        assertThat(context.getBean(KclStreamsEndpoint.class).stream("no-such-stream")).isNull();
+        assertThat(context.getBean(DynamoDbStreamsEndpoint.class).stream("no-such-stream")).isNull();
     }
 
     @Test
     void leaseTableThatCannotBeReadLeavesTheStatusWithTheFailuresMessage() {
-        KclStreamsEndpoint endpoint = context.getBean(KclStreamsEndpoint.class);
+        DynamoDbStreamsEndpoint endpoint = context.getBean(DynamoDbStreamsEndpoint.class);
         String stream = streamName();
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(endpoint.stream(stream).leases()).isNotEmpty());
-        StreamDetail detail;
+        StreamDescriptor detail;
         EMULATOR.emulator().injectFault("Scan", Fault.internalError(), 1_000);
         try {
             detail = endpoint.stream(stream);
         } finally {
             EMULATOR.emulator().clearFaults();
         }
-        assertThat(detail.status().name()).isEqualTo(stream);
-        assertThat(detail.status().workerId()).isEqualTo(WORKER);
+        assertThat(detail.name()).isEqualTo(stream);
+        assertThat(detail.coordination().get("workerId")).isEqualTo(WORKER);
         assertThat(detail.leases()).isNull();
         assertThat(detail.leaseTableError()).contains("orders-app", "'" + stream + "'");
 
@@ -148,13 +150,13 @@ class KclLeaseTableEndpointTests {
     }
 
     /** Waits until each shard that delivered records has its last delivered sequence number as its checkpoint. */
-    private static void awaitCheckpointsAtLastDelivered(KclStreamsEndpoint endpoint, String stream) {
+    private static void awaitCheckpointsAtLastDelivered(DynamoDbStreamsEndpoint endpoint, String stream) {
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            StreamDetail detail = endpoint.stream(stream);
+            StreamDescriptor detail = endpoint.stream(stream);
             assertThat(detail.leaseTableError()).isNull();
             Map<String, String> checkpoints = detail.leases().stream()
                     .filter(lease -> LAST_DELIVERED.containsKey(lease.shardId()))
-                    .collect(Collectors.toMap(KclLease::shardId, KclLease::checkpoint));
+                    .collect(Collectors.toMap(ShardLease::shardId, ShardLease::checkpoint));
             assertThat(checkpoints).isEqualTo(LAST_DELIVERED.entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().toString())));
         });
@@ -169,7 +171,7 @@ class KclLeaseTableEndpointTests {
     }
 
     private static String streamName() {
-        List<KclStreamStatus> streams = context.getBean(KclStreamContainer.class).streamStatuses();
+        List<StreamStatus> streams = context.getBean(KclStreamContainer.class).streamStatuses();
         assertThat(streams).hasSize(1);
         return streams.get(0).name();
     }

@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
-import io.github.dynamodbstream.kcl.endpoint.KclStreamsEndpoint;
+import io.github.dynamodbstream.spring.container.StreamState;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
+import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -35,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * A listener that keeps failing holds its shard's checkpoint in the lease table where it was (on-failure BLOCK);
- * the Micrometer meters count the deliveries, the failures and the leases held, and the health indicator and the
- * endpoint name the lease held.
+ * the starter's Micrometer meters count the deliveries, the failures and the leases held, and the starter's health
+ * indicator and endpoint name the lease held, the lease table and this instance's worker id.
  */
 class ListenerFailureTests {
 
@@ -88,6 +90,8 @@ class ListenerFailureTests {
 
         assertThat(checkpoint()).as("checkpoint while the listener rejects").isEqualTo(acknowledged);
         assertThat(ACCEPTED).doesNotContain("poison");
+        assertThat(context.getBean(KclStreamContainer.class).streamStatus(TABLE).orElseThrow().blockedShards())
+                .as("the shard held at the rejected record").containsKey(openShard());
 
         REJECTING.set(false);
         await().atMost(Duration.ofSeconds(30)).until(() -> ACCEPTED.contains("poison"));
@@ -98,19 +102,23 @@ class ListenerFailureTests {
                 .counter().count()).isEqualTo(ACCEPTED.size());
         assertThat(meters.get("dynamodb.stream.listener.failures").tag("stream", TABLE).counter().count())
                 .isEqualTo(ATTEMPTS.size() - ACCEPTED.size());
-        assertThat(meters.get("dynamodb.stream.kcl.leases").tag("stream", TABLE).gauge().value()).isEqualTo(1);
+        assertThat(meters.get("dynamodb.stream.shards").tag("stream", TABLE).gauge().value()).isEqualTo(1);
 
         Health health = context.getBean("dynamodbStreamHealthIndicator", HealthIndicator.class).health();
         assertThat(health.getStatus()).isEqualTo(Status.UP);
         assertThat(health.getDetails().get("streams")).asInstanceOf(InstanceOfAssertFactories.MAP)
                 .extractingByKey(TABLE).asInstanceOf(InstanceOfAssertFactories.MAP)
-                .containsEntry("applicationName", LEASE_TABLE)
-                .containsEntry("workerId", context.getBean(KclStreamContainer.class).workerId())
-                .containsEntry("leases", List.of(openShard()))
+                .containsEntry("state", "RUNNING")
+                .containsEntry("coordination", Map.of("applicationName", LEASE_TABLE,
+                        "workerId", context.getBean(KclStreamContainer.class).workerId()))
+                .containsEntry("shards", 1)
+                .containsEntry("blockedShards", Map.of())
                 .containsEntry("recordsDelivered", (long) ACCEPTED.size())
                 .extractingByKey("lastDelivery").isNotNull();
-        assertThat(context.getBean(KclStreamsEndpoint.class).streams().streams()).singleElement()
-                .extracting(KclStreamStatus::leases).isEqualTo(List.of(openShard()));
+        StreamDescriptor stream = context.getBean(DynamoDbStreamsEndpoint.class).streams().streams().get(0);
+        assertThat(stream.state()).isEqualTo(StreamState.RUNNING);
+        assertThat(stream.activeShards()).isEqualTo(List.of(openShard()));
+        assertThat(stream.coordination()).containsEntry("applicationName", LEASE_TABLE);
     }
 
     /** The id of the stream's only shard. */

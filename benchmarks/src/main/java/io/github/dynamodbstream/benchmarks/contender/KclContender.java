@@ -7,6 +7,7 @@ import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.kcl.KclStreamContainer;
 import io.github.dynamodbstream.spring.DynamoDbStreamsClientCustomizer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +35,6 @@ public final class KclContender implements Contender {
         "dynamodb-lock-client-", "worker-metrics-", "RxCachedWorkerPoolEvictor-", "aws-java-sdk-NettyEventLoop-",
         "sdk-async-response-", "pool-"};
 
-    private final LeaseCounter leases = new LeaseCounter();
     private final ShardReadWatch reads = new ShardReadWatch();
     private ConfigurableApplicationContext context;
     private StreamTarget target;
@@ -52,11 +52,11 @@ public final class KclContender implements Contender {
     public void prepare(StreamTarget target, Deliveries deliveries) {
         start(target, deliveries, StartingPosition.LATEST, true);
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        while (leases.held() < target.openShards() || reads.shardsRead() < target.openShards()) {
+        while (heldShards().size() < target.openShards() || reads.shardsRead() < target.openShards()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The KCL worker did not hold the lease of and read each of the "
                         + target.openShards() + " open shards within " + READY_TIMEOUT + ": leases held "
-                        + leases.heldShards() + ", shards read " + reads.shardsRead() + "; "
+                        + heldShards() + ", shards read " + reads.shardsRead() + "; "
                         + container().streamStatuses() + ". A fresh lease table waits up to a minute before its "
                         + "leases are created: look for KCL's warnings above.");
             }
@@ -87,12 +87,18 @@ public final class KclContender implements Contender {
         DynamoDbStreamsClientCustomizer watchCalls = builder -> builder.overrideConfiguration(
                 builder.overrideConfiguration().toBuilder().addExecutionInterceptor(reads).build());
         context = StarterApplications.run(properties, deliveries,
-                Map.of("benchmarkLeaseCounter", leases, "benchmarkShardReadWatch", watchCalls));
+                Map.of("benchmarkShardReadWatch", watchCalls));
         getRecordsAtStart = reads.getRecordsCalls();
     }
 
     private KclStreamContainer container() {
         return context.getBean(KclStreamContainer.class);
+    }
+
+    /** The shards whose lease the worker holds now, sorted. */
+    private List<String> heldShards() {
+        return container().streamStatuses().stream().flatMap(status -> status.activeShards().stream()).sorted()
+                .toList();
     }
 
     /**
@@ -109,7 +115,7 @@ public final class KclContender implements Contender {
             while (reads.firstGetRecordsAfterStartMicros() == 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The KCL worker sent no GetRecords within " + READY_TIMEOUT
-                            + " of its start: leases held " + leases.heldShards() + "; "
+                            + " of its start: leases held " + heldShards() + "; "
                             + container().streamStatuses() + ". Look for KCL's warnings above.");
                 }
                 Pause.millis(2);

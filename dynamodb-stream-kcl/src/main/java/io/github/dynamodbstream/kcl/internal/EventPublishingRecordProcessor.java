@@ -5,12 +5,13 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsPro
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
 import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.MalformedRecordException;
+import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryResult;
 import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.container.internal.StreamActivity;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
-import io.github.dynamodbstream.kcl.KclStreamObserver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,8 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * retried, then given up on or held), and checkpoints a sequence number only once the listeners accepted (or gave
  * up on) every record up to it. A record held under {@code on-failure: block} is delivered again after the longest
  * retry backoff, until it is accepted or the lease moves. A lease taken is
- * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED).
+ * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED). What it
+ * does goes to the stream's observers and to the {@link StreamActivity} its status is read from.
  */
 final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
 
@@ -44,7 +46,8 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
 
     private final StreamDefinition stream;
     private final EventPublishingStreamListener listener;
-    private final KclStreamObserver observer;
+    private final PollerObserver observer;
+    private final StreamActivity activity;
     private final DeliveryPolicy delivery;
     private final BooleanSupplier stopping;
     private String shardId;
@@ -52,10 +55,11 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
     private boolean undelivered;
 
     EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
-            KclStreamObserver observer, DeliveryPolicy delivery, BooleanSupplier stopping) {
+            PollerObserver observer, StreamActivity activity, DeliveryPolicy delivery, BooleanSupplier stopping) {
         this.stream = stream;
         this.listener = listener;
         this.observer = observer;
+        this.activity = activity;
         this.delivery = delivery;
         this.stopping = stopping;
     }
@@ -65,14 +69,14 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
         shardId = input.shardId();
         log.info("Processing shard {} of stream '{}' from {}", shardId, stream.name(),
                 input.extendedSequenceNumber());
-        observer.leaseTaken(stream.name(), shardId);
+        activity.shardTaken(shardId);
         listener.onNewShards(List.of(shardId));
     }
 
     @Override
     public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
         if (input.millisBehindLatest() != null) {
-            observer.behindLatest(stream.name(), shardId, Duration.ofMillis(input.millisBehindLatest()));
+            activity.behindLatest(shardId, Duration.ofMillis(input.millisBehindLatest()));
         }
         if (undelivered || input.records().isEmpty()) {
             return;
@@ -87,7 +91,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
             } catch (MalformedRecordException problem) {
                 log.warn("Skipped a malformed record of stream '{}', shard {}: {}", stream.name(), shardId,
                         problem.getMessage());
-                observer.recordMalformed(stream.name(), shardId);
+                observer.malformedRecord(shardId, last);
                 listener.onMalformedRecord(shardId, record, problem);
             }
         }
@@ -113,6 +117,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
             DeliveryResult result = delivery.deliver(shardId, changes.subList(acknowledged, changes.size()), stopping);
             acknowledged += result.acknowledged();
             if (!result.blocked()) {
+                activity.shardUnblocked(shardId);
                 return true;
             }
             if (result.acknowledged() > 0) {
@@ -120,6 +125,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
                 checkpoint(checkpointer, lastDelivered);
             }
             Duration pause = stream.retry().maxDelay();
+            activity.shardBlocked(shardId, String.valueOf(result.failure()));
             log.warn("Shard {} of stream '{}' stays at sequence number {}; delivering it again in {}: {}", shardId,
                     stream.name(), changes.get(acknowledged).sequenceNumber(), pause, String.valueOf(result.failure()));
             if (stopping.getAsBoolean() || !sleep(pause)) {
@@ -140,14 +146,14 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
 
     @Override
     public void leaseLost(LeaseLostInput input) {
-        observer.leaseReleased(stream.name(), shardId);
+        activity.shardReleased(shardId);
         log.info("No longer holding the lease of shard {} of stream '{}' (last delivered here: {}); its next owner "
                 + "resumes after the last checkpoint", shardId, stream.name(), lastDelivered);
     }
 
     @Override
     public void shardEnded(ShardEndedInput input) {
-        observer.leaseReleased(stream.name(), shardId);
+        activity.shardReleased(shardId);
         if (undelivered) {
             log.warn("Shard {} of stream '{}' ended with a batch not delivered; leaving it unfinished so that the "
                     + "next owner delivers it", shardId, stream.name());

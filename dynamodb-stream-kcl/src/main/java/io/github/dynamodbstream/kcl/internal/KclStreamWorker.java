@@ -3,13 +3,14 @@ package io.github.dynamodbstream.kcl.internal;
 import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
 import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryRules;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
-import io.github.dynamodbstream.kcl.KclLease;
-import io.github.dynamodbstream.kcl.KclStreamObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.container.ShardLease;
+import io.github.dynamodbstream.spring.container.internal.StreamActivity;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,25 +64,29 @@ public final class KclStreamWorker {
      * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
      *     moves, whether this instance stops or the leader moves the lease to another instance
      * @param listener publishes the stream's events; also the handler of the records given up on
+     * @param observer sees the deliveries, failures, records skipped, filtered and malformed
+     * @param activity the stream's activity tracker, told the leases taken and released, the shards blocked and how
+     *     far behind each shard is
      * @param deadLetters the dead-letter store, asked for only when the stream's {@code on-failure} is
      *     {@code dead-letter}
      */
     public KclStreamWorker(StreamDefinition stream, String applicationName, KclClients clients,
             DynamoDbStreamKclProperties kclProperties, Duration shutdownTimeout, EventPublishingStreamListener listener,
-            KclStreamObserver observer, Supplier<DeadLetterStore> deadLetters) {
+            PollerObserver observer, StreamActivity activity, Supplier<DeadLetterStore> deadLetters) {
         this.stream = stream;
         this.applicationName = applicationName;
         DeliveryPolicy delivery = new DeliveryPolicy(listener, new DeliveryRules(stream.retry(), stream.onFailure(),
                 stream.maxRecordAge(), stream.filter(), listener,
                 stream.onFailure() == ListenerFailureMode.DEAD_LETTER ? deadLetters.get() : null,
-                stream.consumerName()), new KclDeliveryObserver(stream.name(), observer), Clock.systemUTC());
+                stream.consumerName()), observer, Clock.systemUTC());
         StreamTracker tracker = StreamsSchedulerFactory.createSingleStreamTracker(stream.streamArn().toString(),
                 InitialPositionInStreamExtended.newInitialPosition(
                         stream.startingPosition() == StartingPosition.TRIM_HORIZON
                                 ? InitialPositionInStream.TRIM_HORIZON : InitialPositionInStream.LATEST));
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
-                () -> new EventPublishingRecordProcessor(stream, listener, observer, delivery, stopping::get));
+                () -> new EventPublishingRecordProcessor(stream, listener, observer, activity, delivery,
+                        stopping::get));
         KclTiming timing = new KclTiming(kclProperties.getFailoverTime(), stream.pollInterval());
         // KCL's periodic shard sync runs on the leases-recovery auditor's period. Its shardSyncIntervalMillis is a
         // pause after each shard sync task (60 s by default), which held a fresh application's first leases back for
@@ -127,15 +132,15 @@ public final class KclStreamWorker {
      * @param workerId this instance's worker id, to tell the leases it holds
      * @throws IllegalStateException when the lease table could not be read
      */
-    public List<KclLease> readLeaseTable(String workerId) {
+    public List<ShardLease> readLeaseTable(String workerId) {
         try {
             return scheduler.leaseRefresher().listLeases().stream()
-                    .map(lease -> new KclLease(lease.leaseKey(), lease.leaseOwner(),
+                    .map(lease -> new ShardLease(lease.leaseKey(), lease.leaseOwner(),
                             lease.checkpoint() == null ? null : lease.checkpoint().sequenceNumber(),
                             lease.parentShardIds().stream().sorted().toList(),
                             lease.leaseCounter() == null ? 0 : lease.leaseCounter(),
                             workerId.equals(lease.leaseOwner())))
-                    .sorted(Comparator.comparing(KclLease::shardId))
+                    .sorted(Comparator.comparing(ShardLease::shardId))
                     .toList();
         } catch (LeasingException e) {
             throw new IllegalStateException("Could not read the lease table " + applicationName + " of stream '"

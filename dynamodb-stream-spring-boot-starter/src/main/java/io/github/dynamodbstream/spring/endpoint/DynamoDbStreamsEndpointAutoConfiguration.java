@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.endpoint;
 
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = DynamoDbStreamPollerAutoConfiguration.class)
 @ConditionalOnClass({Endpoint.class, ConditionalOnAvailableEndpoint.class})
-@ConditionalOnBean(DynamoDbStreamListenerContainer.class)
+@ConditionalOnBean(DynamoDbStreamContainer.class)
 public final class DynamoDbStreamsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnAvailableEndpoint
-    DynamoDbStreamsEndpoint dynamoDbStreamsEndpoint(DynamoDbStreamListenerContainer container) {
+    DynamoDbStreamsEndpoint dynamoDbStreamsEndpoint(DynamoDbStreamContainer container) {
         return new DynamoDbStreamsEndpoint(container);
     }
 }

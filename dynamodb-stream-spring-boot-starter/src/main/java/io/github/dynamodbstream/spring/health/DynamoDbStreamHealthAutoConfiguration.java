@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.health;
 
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,13 +16,13 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = DynamoDbStreamPollerAutoConfiguration.class)
 @ConditionalOnClass(HealthIndicator.class)
-@ConditionalOnBean(DynamoDbStreamListenerContainer.class)
+@ConditionalOnBean(DynamoDbStreamContainer.class)
 @ConditionalOnEnabledHealthIndicator("dynamodbstream")
 public final class DynamoDbStreamHealthAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "dynamodbStreamHealthIndicator")
-    DynamoDbStreamHealthIndicator dynamodbStreamHealthIndicator(DynamoDbStreamListenerContainer container) {
+    DynamoDbStreamHealthIndicator dynamodbStreamHealthIndicator(DynamoDbStreamContainer container) {
         return new DynamoDbStreamHealthIndicator(container);
     }
 }

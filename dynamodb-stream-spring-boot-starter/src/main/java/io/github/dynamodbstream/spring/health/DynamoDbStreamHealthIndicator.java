@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.spring.health;
 
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
-import io.github.dynamodbstream.spring.poller.StreamState;
-import io.github.dynamodbstream.spring.poller.StreamStatus;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
+import io.github.dynamodbstream.spring.container.StreamState;
+import io.github.dynamodbstream.spring.container.StreamStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,35 +12,38 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * Health of the DynamoDB stream consumers, named {@code dynamodbStream}: {@code DOWN} when a stream is
- * {@link StreamState#FAILED} (its last round failed) or {@link StreamState#UNAVAILABLE} (it does not exist, or is
- * disabled); {@code UNKNOWN} when the listener container is not running; {@code UP} otherwise, blocked shards
+ * Health of the DynamoDB stream consumers, named {@code dynamodbStream}, the same in every coordination mode:
+ * {@code DOWN} when a stream is {@link StreamState#FAILED} or {@link StreamState#UNAVAILABLE} (it does not exist, or
+ * is disabled); {@code UNKNOWN} when the listener container is not running; {@code UP} otherwise, blocked shards
  * included (they are listed). The details, shown as Spring Boot's {@code management.endpoint.health.show-details}
- * allows, give per stream: its table, state, active shards, blocked shards and why, the last successful poll, the
- * lag and the records delivered. They name tables and shards, never credentials nor item contents.
+ * allows, give per stream: its table, state, the number of shards this instance reads, blocked shards and why, the
+ * last successful poll, the last delivery, the lag, the records delivered, the problem when there is one, and what
+ * only the coordination mode knows ({@link StreamStatus#coordination()}). They name tables and shards, never
+ * credentials nor item contents.
  */
 public final class DynamoDbStreamHealthIndicator implements HealthIndicator {
 
-    private final DynamoDbStreamListenerContainer container;
+    private final DynamoDbStreamContainer container;
 
     /** @param container the container whose streams to report on */
-    public DynamoDbStreamHealthIndicator(DynamoDbStreamListenerContainer container) {
+    public DynamoDbStreamHealthIndicator(DynamoDbStreamContainer container) {
         this.container = Objects.requireNonNull(container, "container");
     }
 
     @Override
     public Health health() {
+        boolean running = container.isRunning();
         List<StreamStatus> statuses = container.streamStatuses();
-        Health.Builder health = new Health.Builder(status(statuses));
         Map<String, Object> streams = new LinkedHashMap<>();
         for (StreamStatus stream : statuses) {
             streams.put(stream.name(), details(stream));
         }
-        return health.withDetail("running", container.isRunning()).withDetail("streams", streams).build();
+        return Health.status(status(running, statuses)).withDetail("running", running).withDetail("streams", streams)
+                .build();
     }
 
-    private Status status(List<StreamStatus> statuses) {
-        if (!container.isRunning()) {
+    private static Status status(boolean running, List<StreamStatus> statuses) {
+        if (!running) {
             return Status.UNKNOWN;
         }
         boolean down = statuses.stream()
@@ -54,13 +57,18 @@ public final class DynamoDbStreamHealthIndicator implements HealthIndicator {
         details.put("state", stream.state().name());
         details.put("shards", stream.activeShards().size());
         details.put("blockedShards", stream.blockedShards());
-        details.put("lastSuccessfulPoll",
-                stream.lastSuccessfulPoll() == null ? null : stream.lastSuccessfulPoll().toString());
+        details.put("lastSuccessfulPoll", text(stream.lastSuccessfulPoll()));
+        details.put("lastDelivery", text(stream.lastDelivery()));
         details.put("lag", stream.lag().toString());
         details.put("recordsDelivered", stream.recordsDelivered());
+        details.put("coordination", stream.coordination());
         if (stream.problem() != null) {
             details.put("problem", stream.problem());
         }
         return details;
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

@@ -4,10 +4,11 @@ import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.spring.StreamDefinition;
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamObserverFactory;
-import io.github.dynamodbstream.spring.poller.StreamStatus;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;
+import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
@@ -20,13 +21,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Micrometer metrics of the DynamoDB stream consumers, fed by each poller's {@link PollerObserver}. Every meter is
- * tagged {@code stream} (the stream's name in the configuration); the other tags have a handful of values each:
+ * Micrometer metrics of the DynamoDB stream consumers, the same in every coordination mode: the gauges read the
+ * listener container's {@link StreamStatus}, the other meters are fed by each stream's {@link PollerObserver}. Every
+ * meter is tagged {@code stream} (the stream's name in the configuration); the other tags have a handful of values
+ * each:
  * <ul>
  * <li>{@code dynamodb.stream.records.delivered} (counter, tag {@code type}: insert, modify, remove): records the
  * listeners accepted;</li>
  * <li>{@code dynamodb.stream.lag} (time gauge): how far behind the stream the consumer is, as
  * {@link StreamStatus#lag()} defines it;</li>
+ * <li>{@code dynamodb.stream.shards} (gauge): shards this instance reads now (under {@code kcl}, those whose lease it
+ * holds);</li>
  * <li>{@code dynamodb.stream.api.calls} (timer, tags {@code operation}: DescribeStream, GetShardIterator,
  * GetRecords; {@code outcome}: Success or the error code): DynamoDB Streams calls, each retry counted;</li>
  * <li>{@code dynamodb.stream.api.throttles} (counter, tag {@code operation}): throttled calls;</li>
@@ -42,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code dynamodb.stream.data.loss} (counter, tag {@code reason}: trimmed, shard_gone): losses of records that
  * left the stream before they were read.</li>
  * </ul>
+ * Under {@code coordination: kcl}, the Kinesis Client Library makes the DynamoDB Streams calls and keeps the shards:
+ * the API, shard listing and data loss meters stay at zero there.
  */
 public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactory {
 
@@ -51,19 +58,24 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
     private final Map<String, StreamMeters> meters = new ConcurrentHashMap<>();
 
     /**
-     * Registers the lag gauge of every stream of the container.
+     * Registers the lag and shards gauges of every stream of the container.
      *
      * @param registry where the meters go
      * @param container the container whose streams to measure
      */
-    public DynamoDbStreamMetrics(MeterRegistry registry, DynamoDbStreamListenerContainer container) {
+    public DynamoDbStreamMetrics(MeterRegistry registry, DynamoDbStreamContainer container) {
         this.registry = Objects.requireNonNull(registry, "registry");
         for (StreamDefinition stream : container.streams()) {
             String name = stream.name();
             TimeGauge.builder(PREFIX + "lag", container, TimeUnit.MILLISECONDS,
                             c -> c.streamStatus(name).map(status -> status.lag().toMillis()).orElse(0L))
                     .tag("stream", name)
-                    .description("Now minus the creation time of the newest record delivered, while behind")
+                    .description("How far behind the stream this instance is")
+                    .register(registry);
+            Gauge.builder(PREFIX + "shards", container,
+                            c -> c.streamStatus(name).map(status -> status.activeShards().size()).orElse(0))
+                    .tag("stream", name)
+                    .description("Shards this instance reads now")
                     .register(registry);
         }
     }
@@ -90,32 +102,27 @@ public final class DynamoDbStreamMetrics implements DynamoDbStreamObserverFactor
         StreamMeters(String stream) {
             this.stream = stream;
             for (ChangeType type : ChangeType.values()) {
-                delivered.put(type, Counter.builder(PREFIX + "records.delivered")
-                        .description("Records the listeners accepted")
-                        .tags("stream", stream, "type", lower(type.name()))
-                        .register(registry));
+                delivered.put(type, counter("records.delivered", "Records the listeners accepted",
+                        "type", lower(type.name())));
             }
             for (DataLoss.Reason reason : DataLoss.Reason.values()) {
-                dataLoss.put(reason, Counter.builder(PREFIX + "data.loss")
-                        .description("Losses of records that left the stream before they were read")
-                        .tags("stream", stream, "reason", lower(reason.name()))
-                        .register(registry));
+                dataLoss.put(reason, counter("data.loss",
+                        "Losses of records that left the stream before they were read", "reason",
+                        lower(reason.name())));
             }
-            listenerFailures = Counter.builder(PREFIX + "listener.failures")
-                    .description("Deliveries on which a listener threw, each attempt counted")
-                    .tag("stream", stream).register(registry);
-            skipped = Counter.builder(PREFIX + "records.skipped")
-                    .description("Records given up on after the listeners kept failing on them")
-                    .tag("stream", stream).register(registry);
-            filtered = Counter.builder(PREFIX + "records.filtered")
-                    .description("Records acknowledged without delivery because the stream's filter left them out")
-                    .tag("stream", stream).register(registry);
-            malformed = Counter.builder(PREFIX + "records.malformed")
-                    .description("Records that could not be read and were skipped")
-                    .tag("stream", stream).register(registry);
-            listingFailures = Counter.builder(PREFIX + "shard.listing.failures")
-                    .description("Listings of the stream's shards that failed after their retries")
-                    .tag("stream", stream).register(registry);
+            listenerFailures = counter("listener.failures",
+                    "Deliveries on which a listener threw, each attempt counted");
+            skipped = counter("records.skipped", "Records given up on after the listeners kept failing on them");
+            filtered = counter("records.filtered",
+                    "Records acknowledged without delivery because the stream's filter left them out");
+            malformed = counter("records.malformed", "Records that could not be read and were skipped");
+            listingFailures = counter("shard.listing.failures",
+                    "Listings of the stream's shards that failed after their retries");
+        }
+
+        private Counter counter(String name, String description, String... tags) {
+            return Counter.builder(PREFIX + name).description(description).tag("stream", stream).tags(tags)
+                    .register(registry);
         }
 
         @Override

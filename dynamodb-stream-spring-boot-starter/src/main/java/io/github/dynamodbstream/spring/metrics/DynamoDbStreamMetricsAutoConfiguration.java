@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.metrics;
 
-import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -17,12 +17,12 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({MeterRegistry.class, DynamoDbStreamListenerContainer.class})
+@ConditionalOnBean({MeterRegistry.class, DynamoDbStreamContainer.class})
 public final class DynamoDbStreamMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    DynamoDbStreamMetrics dynamoDbStreamMetrics(MeterRegistry registry, DynamoDbStreamListenerContainer container) {
+    DynamoDbStreamMetrics dynamoDbStreamMetrics(MeterRegistry registry, DynamoDbStreamContainer container) {
         return new DynamoDbStreamMetrics(registry, container);
     }
 }

@@ -1,2 +1,2 @@
-/** Micrometer metrics of the DynamoDB stream consumers, fed by the pollers' observers. Needs Micrometer. */
+/** Micrometer metrics of the DynamoDB stream consumers, in both coordination modes. Needs Micrometer. */
 package io.github.dynamodbstream.spring.metrics;

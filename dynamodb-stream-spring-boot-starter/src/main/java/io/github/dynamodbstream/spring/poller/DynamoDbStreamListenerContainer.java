@@ -5,6 +5,10 @@ import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;
+import io.github.dynamodbstream.spring.container.StreamStatus;
+import io.github.dynamodbstream.spring.container.internal.StreamActivity;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs one {@link DynamoDbStreamPoller} per configured stream. A {@link SmartLifecycle} in a late phase: it starts
+ * The listener container of {@code coordination: none}: runs one {@link DynamoDbStreamPoller} per configured stream,
+ * so that every instance of the application reads every shard. A {@link SmartLifecycle} in a late phase: it starts
  * when the application context has been refreshed (unless {@code dynamodb.stream.auto-startup} is {@code false};
  * then call {@link #start()} on this bean), and stops first on shutdown.
  *
@@ -40,7 +44,7 @@ import org.springframework.context.SmartLifecycle;
  * (at most {@code dynamodb.stream.shutdown-timeout}), then closes the pollers and the pools. The container can be
  * started again; the pollers then go on from their checkpoints.
  */
-public class DynamoDbStreamListenerContainer implements SmartLifecycle {
+public class DynamoDbStreamListenerContainer implements DynamoDbStreamContainer {
 
     /** The phase of the container: late, so that it starts after, and stops before, the beans its listeners use. */
     public static final int DEFAULT_PHASE = SmartLifecycle.DEFAULT_PHASE - 100;
@@ -92,30 +96,21 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
         this.virtualThreads = virtualThreads;
     }
 
-    /** The streams this container reads. */
+    @Override
     public StreamDefinitions streams() {
         return streams;
     }
 
-    /** How each stream's reading goes, in configuration order; every stream is {@code STOPPED} when not running. */
+    @Override
     public List<StreamStatus> streamStatuses() {
         boolean isRunning = running;
-        return activities.values().stream().map(activity -> activity.status(isRunning)).toList();
-    }
-
-    /** How one stream's reading goes. */
-    public Optional<StreamStatus> streamStatus(String streamName) {
-        StreamActivity activity = activities.get(streamName);
-        return activity == null ? Optional.empty() : Optional.of(activity.status(running));
+        return activities.values().stream().map(activity -> activity.status(isRunning, Map.of())).toList();
     }
 
     /**
-     * The checkpoints one stream's poller holds now: those it took over at start and every one it saved since, by
-     * shard id. Read from memory: no call to the checkpoint store, and nothing claimed in it.
-     *
-     * @param streamName the stream's name
-     * @return the checkpoints; empty when the stream is unknown or the container is not running
+     * {@inheritDoc} The pollers' own: those each took over at start and every one it saved since.
      */
+    @Override
     public Map<String, ShardCheckpoint> checkpoints(String streamName) {
         StreamRuntime runtime = runtimes.get(streamName);
         return runtime == null ? Map.of() : runtime.poller().shardState();
@@ -267,7 +262,7 @@ public class DynamoDbStreamListenerContainer implements SmartLifecycle {
     private Map<String, StreamActivity> newActivities() {
         Map<String, StreamActivity> map = new LinkedHashMap<>();
         for (StreamDefinition stream : streams) {
-            map.put(stream.name(), new StreamActivity(stream, clock));
+            map.put(stream.name(), StreamActivity.forRounds(stream, clock));
         }
         return map;
     }

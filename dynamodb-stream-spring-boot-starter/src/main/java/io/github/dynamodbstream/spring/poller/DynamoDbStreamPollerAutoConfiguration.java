@@ -6,6 +6,7 @@ import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import org.springframework.beans.factory.ObjectProvider;

@@ -4,6 +4,8 @@ import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.StreamUnavailableException;
 import io.github.dynamodbstream.spring.StreamDefinition;
+import io.github.dynamodbstream.spring.container.StreamState;
+import io.github.dynamodbstream.spring.container.internal.StreamActivity;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
@@ -72,7 +74,7 @@ final class StreamRuntime {
     }
 
     private void failed(StreamState state, Throwable failure) {
-        activity.roundFailed(state, String.valueOf(failure.getMessage()));
+        activity.failed(state, String.valueOf(failure.getMessage()));
         if (failedRounds++ == 0) {
             log.error("Reading stream '{}' (table {}) failed; it is tried again every poll interval ({})",
                     stream.name(), stream.tableName(), stream.pollInterval(), failure);

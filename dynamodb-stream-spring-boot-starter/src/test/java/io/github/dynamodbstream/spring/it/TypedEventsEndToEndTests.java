@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
+import io.github.dynamodbstream.spring.container.StreamState;
+import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.ItemModifiedEvent;
@@ -12,8 +14,6 @@ import io.github.dynamodbstream.spring.event.ItemRemovedEvent;
 import io.github.dynamodbstream.spring.event.NewShardsEvent;
 import io.github.dynamodbstream.spring.event.RemovedShardsEvent;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
-import io.github.dynamodbstream.spring.poller.StreamState;
-import io.github.dynamodbstream.spring.poller.StreamStatus;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
 import io.github.dynamodbstream.test.EmbeddedDynamoDbStreams;

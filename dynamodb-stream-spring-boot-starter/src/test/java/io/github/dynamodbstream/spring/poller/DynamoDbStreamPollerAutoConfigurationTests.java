@@ -8,6 +8,8 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
+import io.github.dynamodbstream.spring.container.StreamState;
+import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationFailureAnalyzer;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;

@@ -1,0 +1,2 @@
+/** What the listener containers share to keep their contract: the per-stream activity tracker. */
+package io.github.dynamodbstream.spring.container.internal;
