@@ -35,7 +35,8 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * retried, then given up on or held), and checkpoints a sequence number only once the listeners accepted (or gave
  * up on) every record up to it. A record held under {@code on-failure: block} is delivered again after the longest
  * retry backoff, until it is accepted or the lease moves. A lease taken is
- * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED).
+ * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED), after
+ * its children's leases were taken for this instance ({@link ChildLeaseClaim}).
  */
 final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
 
@@ -47,17 +48,19 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
     private final KclStreamObserver observer;
     private final DeliveryPolicy delivery;
     private final BooleanSupplier stopping;
+    private final ChildLeaseClaim children;
     private String shardId;
     private String lastDelivered;
     private boolean undelivered;
 
     EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
-            KclStreamObserver observer, DeliveryPolicy delivery, BooleanSupplier stopping) {
+            KclStreamObserver observer, DeliveryPolicy delivery, BooleanSupplier stopping, ChildLeaseClaim children) {
         this.stream = stream;
         this.listener = listener;
         this.observer = observer;
         this.delivery = delivery;
         this.stopping = stopping;
+        this.children = children;
     }
 
     @Override
@@ -154,6 +157,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
             return;
         }
         checkpoint(input.checkpointer(), null);
+        children.claimChildrenOf(shardId);
         log.info("Finished shard {} of stream '{}'", shardId, stream.name());
         listener.onRemovedShards(List.of(new RemovedShard(shardId, RemovedShard.Reason.FINISHED)));
     }
