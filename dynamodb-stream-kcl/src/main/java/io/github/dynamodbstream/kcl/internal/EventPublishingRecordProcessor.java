@@ -36,8 +36,9 @@ import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
  * retried, then given up on or held), and checkpoints a sequence number only once the listeners accepted (or gave
  * up on) every record up to it. A record held under {@code on-failure: block} is delivered again after the longest
  * retry backoff, until it is accepted or the lease moves. A lease taken is
- * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED). What it
- * does goes to the stream's observers and to the {@link StreamActivity} its status is read from.
+ * published as a {@code NewShardsEvent}, a shard read to its end as a {@code RemovedShardsEvent} (FINISHED), after
+ * its children's leases were taken for this instance ({@link ChildLeaseClaim}). What it does goes to the stream's
+ * observers and to the {@link StreamActivity} its status is read from.
  */
 final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
 
@@ -50,18 +51,21 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
     private final StreamActivity activity;
     private final DeliveryPolicy delivery;
     private final BooleanSupplier stopping;
+    private final ChildLeaseClaim children;
     private String shardId;
     private String lastDelivered;
     private boolean undelivered;
 
     EventPublishingRecordProcessor(StreamDefinition stream, EventPublishingStreamListener listener,
-            PollerObserver observer, StreamActivity activity, DeliveryPolicy delivery, BooleanSupplier stopping) {
+            PollerObserver observer, StreamActivity activity, DeliveryPolicy delivery, BooleanSupplier stopping,
+            ChildLeaseClaim children) {
         this.stream = stream;
         this.listener = listener;
         this.observer = observer;
         this.activity = activity;
         this.delivery = delivery;
         this.stopping = stopping;
+        this.children = children;
     }
 
     @Override
@@ -160,6 +164,7 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
             return;
         }
         checkpoint(input.checkpointer(), null);
+        children.claimChildrenOf(shardId);
         log.info("Finished shard {} of stream '{}'", shardId, stream.name());
         listener.onRemovedShards(List.of(new RemovedShard(shardId, RemovedShard.Reason.FINISHED)));
     }

@@ -31,6 +31,7 @@ import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.leases.Lease;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.LeaseRefresher;
 import software.amazon.kinesis.leases.LeaseManagementConfig.GracefulLeaseHandoffConfig;
 import software.amazon.kinesis.leases.exceptions.LeasingException;
 import software.amazon.kinesis.metrics.MetricsConfig;
@@ -44,8 +45,9 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * ({@link StreamsSchedulerFactory}), on its own thread. The lease table is named after the application name; KCL
  * adds {@code <name>-WorkerMetricStats} and {@code <name>-CoordinatorState}. Worker metrics (CPU sampling, which
  * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput. Its periods derive from the
- * failover time and the poll interval ({@link KclTiming}), a shard is read again at once after a page with records
- * ({@link ShardReadPacing}), and a stop gives the leases up at once ({@link WorkerDeparture}).
+ * failover time and the poll interval ({@link KclTiming}), a shard is read again at once after a full page
+ * ({@link ShardReadPacing}), the instance that read a shard to its end takes its children's leases up to its fair
+ * share ({@link ChildLeaseClaim}), and a stop gives the leases up at once ({@link WorkerDeparture}).
  */
 public final class KclStreamWorker {
 
@@ -59,6 +61,7 @@ public final class KclStreamWorker {
     private final Thread thread;
     private final Duration failover;
     private final WorkerDeparture departure;
+    private final ChildLeaseClaim childLeases;
 
     /**
      * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
@@ -86,7 +89,7 @@ public final class KclStreamWorker {
         ConfigsBuilder configs = new ConfigsBuilder(tracker, applicationName, clients.adapter(), clients.dynamoDb(),
                 clients.cloudWatch(), clients.workerId(),
                 () -> new EventPublishingRecordProcessor(stream, listener, observer, activity, delivery,
-                        stopping::get));
+                        stopping::get, childLeases()));
         KclTiming timing = new KclTiming(kclProperties.getFailoverTime(), stream.pollInterval());
         // KCL's periodic shard sync runs on the leases-recovery auditor's period. Its shardSyncIntervalMillis is a
         // pause after each shard sync task (60 s by default), which held a fresh application's first leases back for
@@ -108,9 +111,20 @@ public final class KclStreamWorker {
         this.thread = new Thread(scheduler, "dynamodb-stream-kcl-" + stream.name());
         thread.setDaemon(true);
         this.failover = timing.failover();
-        this.departure = new WorkerDeparture(clients.dynamoDb(),
-                leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(),
+        String workerMetricsTable = leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig()
+                .tableName();
+        this.childLeases = new ChildLeaseClaim(this::leaseRefresher, clients.dynamoDb(), workerMetricsTable,
                 clients.workerId());
+        this.departure = new WorkerDeparture(clients.dynamoDb(), workerMetricsTable, clients.workerId());
+    }
+
+    /** Asked for by each record processor, which KCL creates once the scheduler was built. */
+    private ChildLeaseClaim childLeases() {
+        return childLeases;
+    }
+
+    private LeaseRefresher leaseRefresher() {
+        return scheduler.leaseRefresher();
     }
 
     public String applicationName() {
@@ -134,7 +148,7 @@ public final class KclStreamWorker {
      */
     public List<ShardLease> readLeaseTable(String workerId) {
         try {
-            return scheduler.leaseRefresher().listLeases().stream()
+            return leaseRefresher().listLeases().stream()
                     .map(lease -> new ShardLease(lease.leaseKey(), lease.leaseOwner(),
                             lease.checkpoint() == null ? null : lease.checkpoint().sequenceNumber(),
                             lease.parentShardIds().stream().sorted().toList(),
@@ -173,7 +187,7 @@ public final class KclStreamWorker {
             scheduler.shutdown();
         }
         if (awaitProcessorsStopped(deadline)) {
-            int released = departure.leave(scheduler.leaseRefresher());
+            int released = departure.leave(leaseRefresher());
             log.info("Stopped Kinesis Client Library worker for stream '{}'; gave up {} lease(s) for other instances",
                     stream.name(), released);
         } else {

@@ -25,8 +25,9 @@ import software.amazon.kinesis.leases.LeaseManagementConfig;
  * child waits for its parent:
  * <ul>
  *   <li>the scheduler's loop, which starts a consumer for each lease taken and moves each consumer from one step to
- *       the next (waiting for the parent, initialising, reading, shutting down at the shard's end), runs every P/4,
- *       from 50 ms to 1 s (KCL: 1 s, and a new consumer needs a few of these rounds before its first read);</li>
+ *       the next (waiting for the parent, initialising, reading, shutting down at the shard's end), runs every P/10,
+ *       from 50 ms to 1 s (KCL: 1 s; a new consumer needs a few of these rounds before its first read, which after a
+ *       rotation come on top of the wait for the child's lease);</li>
  *   <li>a child shard whose parent is not yet read to its end looks at the parent's lease again after P (KCL: 10 s;
  *       one {@code GetItem} each time).</li>
  * </ul>
@@ -57,9 +58,9 @@ public record KclTiming(Duration failover, Duration pollInterval) {
     }
 
     public Duration consumerDispatchInterval() {
-        Duration quarter = pollInterval.dividedBy(4);
-        return quarter.compareTo(SHORTEST_DISPATCH) < 0 ? SHORTEST_DISPATCH
-                : quarter.compareTo(LONGEST_DISPATCH) > 0 ? LONGEST_DISPATCH : quarter;
+        Duration tenth = pollInterval.dividedBy(10);
+        return tenth.compareTo(SHORTEST_DISPATCH) < 0 ? SHORTEST_DISPATCH
+                : tenth.compareTo(LONGEST_DISPATCH) > 0 ? LONGEST_DISPATCH : tenth;
     }
 
     public Duration parentShardPollInterval() {

@@ -13,7 +13,7 @@ import software.amazon.kinesis.retrieval.polling.SleepTimeController;
  */
 public final class PacedPollingConfig extends DynamoDBStreamsPollingConfig {
 
-    private final ShardReadPacing pacing = new ShardReadPacing(Clock.systemUTC());
+    private final ShardReadPacing pacing;
 
     /**
      * @param adapter the adapter's client, which reads the stream
@@ -24,6 +24,7 @@ public final class PacedPollingConfig extends DynamoDBStreamsPollingConfig {
         super(adapter);
         idleTimeBetweenReadsInMillis(pollInterval.toMillis());
         maxRecords(maxRecords);
+        this.pacing = new ShardReadPacing(Clock.systemUTC(), maxRecords);
     }
 
     @Override

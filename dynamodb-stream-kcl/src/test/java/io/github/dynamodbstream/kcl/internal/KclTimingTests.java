@@ -27,19 +27,19 @@ class KclTimingTests {
     }
 
     @Test
-    void theSchedulerDispatchesNewConsumersFourTimesAPollIntervalAndAChildLooksAtItsParentEveryPollInterval() {
-        CoordinatorConfig coordinator = new KclTiming(FAILOVER, Duration.ofMillis(400))
+    void theSchedulerDispatchesNewConsumersTenTimesAPollIntervalAndAChildLooksAtItsParentEveryPollInterval() {
+        CoordinatorConfig coordinator = new KclTiming(FAILOVER, Duration.ofSeconds(1))
                 .applyTo(new CoordinatorConfig("app"));
 
         assertThat(coordinator.shardConsumerDispatchPollIntervalMillis()).isEqualTo(100);
-        assertThat(coordinator.parentShardPollIntervalMillis()).isEqualTo(400);
+        assertThat(coordinator.parentShardPollIntervalMillis()).isEqualTo(1_000);
     }
 
     @Test
     void theDispatchIntervalStaysBetween50MillisecondsAndKclsOwnSecond() {
         assertThat(new KclTiming(FAILOVER, Duration.ofMillis(100)).consumerDispatchInterval())
                 .isEqualTo(Duration.ofMillis(50));
-        assertThat(new KclTiming(FAILOVER, Duration.ofSeconds(10)).consumerDispatchInterval())
+        assertThat(new KclTiming(FAILOVER, Duration.ofSeconds(20)).consumerDispatchInterval())
                 .isEqualTo(Duration.ofSeconds(1));
     }
 }

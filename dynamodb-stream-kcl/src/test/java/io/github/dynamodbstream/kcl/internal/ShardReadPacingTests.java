@@ -12,34 +12,33 @@ class ShardReadPacingTests {
 
     private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
     private static final long POLL_INTERVAL = 1_000;
+    private static final int MAX_RECORDS = 1_000;
+    private static final long CAUGHT_UP = ShardReadPacing.CAUGHT_UP_SPACING.toMillis();
 
-    private final ShardReadPacing pacing = new ShardReadPacing(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final ShardReadPacing pacing = new ShardReadPacing(Clock.fixed(NOW, ZoneOffset.UTC), MAX_RECORDS);
 
     @Test
-    void aPageWithRecordsIsFollowedAtOnceOnceTheMinimumSpacingHasPassed() {
-        assertThat(pacing.getSleepTimeMillis(lastCall(1_000, 250))).isZero();
-        assertThat(pacing.getSleepTimeMillis(lastCall(1, 200))).isZero();
+    void aFullPageIsFollowedAtOnce() {
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, MAX_RECORDS, 0))).isZero();
     }
 
     @Test
-    void aPageWithRecordsIsFollowedNoSoonerThanTheMinimumSpacingAfterIt() {
-        assertThat(pacing.getSleepTimeMillis(lastCall(1_000, 50))).isEqualTo(150);
-        assertThat(pacing.getSleepTimeMillis(lastCall(1_000, 0))).isEqualTo(200);
+    void aPageWithFewerRecordsIsFollowedAfterTheCaughtUpSpacingFromTheEndOfTheCall() {
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, MAX_RECORDS - 1, 0))).isEqualTo(CAUGHT_UP);
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 1, 50))).isEqualTo(CAUGHT_UP - 50);
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 1, CAUGHT_UP + 1))).isZero();
+    }
+
+    @Test
+    void aPageWithFewerRecordsWaitsNoLongerThanThePollInterval() {
+        assertThat(pacing.getSleepTimeMillis(lastCall(50, 10, 0))).isEqualTo(50);
     }
 
     @Test
     void anEmptyPageWaitsThePollIntervalFromTheEndOfTheCallOnce() {
-        assertThat(pacing.getSleepTimeMillis(lastCall(0, 0))).isEqualTo(POLL_INTERVAL);
-        assertThat(pacing.getSleepTimeMillis(lastCall(0, 300))).isEqualTo(700);
-        assertThat(pacing.getSleepTimeMillis(lastCall(0, 1_500))).isZero();
-    }
-
-    @Test
-    void anEmptyPageWaitsAtLeastTheMinimumSpacingWhenThePollIntervalIsShorter() {
-        SleepTimeControllerConfig config = SleepTimeControllerConfig.builder().idleMillisBetweenCalls(50)
-                .lastSuccessfulCall(NOW).lastRecordsCount(0).build();
-
-        assertThat(pacing.getSleepTimeMillis(config)).isEqualTo(ShardReadPacing.MINIMUM_SPACING.toMillis());
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 0, 0))).isEqualTo(POLL_INTERVAL);
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 0, 300))).isEqualTo(700);
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 0, 1_500))).isZero();
     }
 
     @Test
@@ -52,11 +51,11 @@ class ShardReadPacingTests {
 
     @Test
     void aLastCallStampedAfterNowCountsAsJustEnded() {
-        assertThat(pacing.getSleepTimeMillis(lastCall(0, -500))).isEqualTo(POLL_INTERVAL);
+        assertThat(pacing.getSleepTimeMillis(lastCall(POLL_INTERVAL, 0, -500))).isEqualTo(POLL_INTERVAL);
     }
 
-    private static SleepTimeControllerConfig lastCall(int records, long endedMillisAgo) {
-        return SleepTimeControllerConfig.builder().idleMillisBetweenCalls(POLL_INTERVAL)
+    private static SleepTimeControllerConfig lastCall(long pollInterval, int records, long endedMillisAgo) {
+        return SleepTimeControllerConfig.builder().idleMillisBetweenCalls(pollInterval)
                 .lastSuccessfulCall(NOW.minusMillis(endedMillisAgo)).lastRecordsCount(records).build();
     }
 }
