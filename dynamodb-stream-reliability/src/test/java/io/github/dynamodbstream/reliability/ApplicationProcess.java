@@ -2,6 +2,7 @@ package io.github.dynamodbstream.reliability;
 
 import static org.awaitility.Awaitility.await;
 
+import io.github.dynamodbstream.reliability.DeliveryFile.Delivery;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,30 +13,30 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One generation of the killed application: a JVM of its own running {@link KilledApplication} with the test's
+ * One process of the killed application: a JVM of its own running {@link KilledApplication} with the test's
  * class path, its output in a log file, its deliveries in a file of its own.
  */
 final class ApplicationProcess {
 
-    private final int generation;
+    private final int number;
     private final Path deliveries;
     private final Path ready;
     private final Path log;
     private final Process process;
 
-    private ApplicationProcess(int generation, Path deliveries, Path ready, Path log, Process process) {
-        this.generation = generation;
+    private ApplicationProcess(int number, Path deliveries, Path ready, Path log, Process process) {
+        this.number = number;
         this.deliveries = deliveries;
         this.ready = ready;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts generation {@code generation} with these {@code key=value} properties, in {@code directory}. */
-    static ApplicationProcess start(Path directory, int generation, List<String> properties) {
-        Path deliveries = directory.resolve("deliveries-" + generation + ".log");
-        Path ready = directory.resolve("ready-" + generation);
-        Path log = directory.resolve("application-" + generation + ".log");
+    /** Starts process {@code number} with these {@code key=value} properties, in {@code directory}. */
+    static ApplicationProcess start(Path directory, int number, List<String> properties) {
+        Path deliveries = directory.resolve("deliveries-" + number + ".log");
+        Path ready = directory.resolve("ready-" + number);
+        Path log = directory.resolve("application-" + number + ".log");
         try {
             Path arguments = directory.resolve("java-arguments");
             if (!Files.exists(arguments)) {
@@ -50,18 +51,27 @@ final class ApplicationProcess {
             properties.forEach(property -> command.add("--" + property));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
                     .start();
-            return new ApplicationProcess(generation, deliveries, ready, log, process);
+            return new ApplicationProcess(number, deliveries, ready, log, process);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    int generation() {
-        return generation;
+    int number() {
+        return number;
     }
 
-    Path deliveries() {
-        return deliveries;
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** What it delivered so far (all of it once it exited). */
+    List<Delivery> deliveries() {
+        return DeliveryFile.read(deliveries, number);
     }
 
     /** Waits until the application is ready (its ready file exists), failing if it died. */
@@ -69,13 +79,6 @@ final class ApplicationProcess {
         await().atMost(atMost).pollInterval(Duration.ofMillis(20))
                 .failFast("the application exited; see " + log, () -> !process.isAlive())
                 .until(() -> Files.exists(ready));
-    }
-
-    /** Waits until this generation has delivered {@code count} changes (repeats included). */
-    void awaitDeliveries(int count, Duration atMost) {
-        await().atMost(atMost).pollInterval(Duration.ofMillis(5))
-                .failFast("the application exited; see " + log, () -> !process.isAlive())
-                .until(() -> DeliveryFile.read(deliveries).size() >= count);
     }
 
     /** SIGKILL: the process dies at once, whatever it was doing. */
@@ -93,11 +96,11 @@ final class ApplicationProcess {
     private void awaitExit() {
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("generation " + generation + " did not exit; see " + log);
+                throw new IllegalStateException("process " + number + " did not exit; see " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for generation " + generation, e);
+            throw new IllegalStateException("interrupted while waiting for process " + number, e);
         }
     }
 }

@@ -11,8 +11,11 @@ import java.util.List;
 /** Reads the deliveries file {@link DurableListener} writes; a last line cut short by a kill is not a delivery. */
 final class DeliveryFile {
 
-    /** A change one generation handled: {@code order} grows with every change of the item. */
-    record Delivery(int generation, String shardId, String sequenceNumber, String id, long order) {
+    /**
+     * A change one process handled, at {@code micros} (since the epoch): {@code order} grows with every change of the
+     * item.
+     */
+    record Delivery(int process, long micros, String shardId, String sequenceNumber, String id, long order) {
 
         String position() {
             return shardId + "/" + sequenceNumber;
@@ -22,11 +25,7 @@ final class DeliveryFile {
     private DeliveryFile() {
     }
 
-    static List<Delivery> read(Path file) {
-        return read(file, 0);
-    }
-
-    static List<Delivery> read(Path file, int generation) {
+    static List<Delivery> read(Path file, int process) {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -40,7 +39,8 @@ final class DeliveryFile {
         int start = 0;
         for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
             String[] fields = text.substring(start, end).split(" ");
-            deliveries.add(new Delivery(generation, fields[0], fields[1], fields[2], Long.parseLong(fields[3])));
+            deliveries.add(new Delivery(process, Long.parseLong(fields[0]), fields[1], fields[2], fields[3],
+                    Long.parseLong(fields[4])));
             start = end + 1;
         }
         return deliveries;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,7 +20,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The killed application's listener: appends each change it handles to its deliveries file, one line
- * {@code shardId sequenceNumber id order}, and forces it to disk before returning, so that what the listener
+ * {@code time shardId sequenceNumber id order} (time in microseconds since the epoch), and forces it to disk before returning, so that what the listener
  * acknowledged survives a SIGKILL. A change of an item whose id starts with {@code poison} fails its first
  * {@value #POISON_FAILURES} deliveries in each process. When the application is ready it creates its ready file.
  */
@@ -55,7 +56,9 @@ class DurableListener {
         if (id.startsWith(POISON_PREFIX) && poisonFailures.merge(position, 1, Integer::sum) <= POISON_FAILURES) {
             throw new IllegalStateException("poison record " + position);
         }
-        ByteBuffer line = ByteBuffer.wrap((position + " " + id + " " + order(record) + "\n")
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        ByteBuffer line = ByteBuffer.wrap((micros + " " + position + " " + id + " " + order(record) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         synchronized (deliveries) {
             while (line.hasRemaining()) {

@@ -1,6 +1,7 @@
 package io.github.dynamodbstream.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dynamodbstream.reliability.ProcessDeathRun.Report;
 import io.github.dynamodbstream.reliability.ProcessDeathRun.Store;
@@ -12,15 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The process-death campaign: the application killed with SIGKILL and restarted, 5 to 10 times a run, with its
- * checkpoints in DynamoDB and in PostgreSQL. A short campaign (one run of 5 kills per store) runs with the tests; the
- * long one with {@code -Dcampaign.runs=N} (N runs per store; see docs/reliability.md). {@code -Dcampaign.seed=S}
- * sets the first seed.
+ * checkpoints in DynamoDB and in PostgreSQL, and three instances in KCL mode. A short campaign (one run of 5 kills for
+ * DynamoDB and for PostgreSQL) runs with the tests; the long one with {@code -Dcampaign.runs=N} (N runs per store,
+ * KCL mode included; see docs/reliability.md). {@code -Dcampaign.seed=S} sets the first seed,
+ * {@code -Dcampaign.stores=KCL} (a comma-separated list) the stores of the long campaign.
  */
 class ProcessDeathCampaignTest {
 
@@ -29,7 +32,7 @@ class ProcessDeathCampaignTest {
 
     private static EmbeddedPostgres postgres;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
 
     @BeforeAll
@@ -43,7 +46,7 @@ class ProcessDeathCampaignTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Store.class)
+    @EnumSource(names = {"DYNAMODB", "POSTGRESQL"})
     void shortCampaignLosesNothingKeepsOrderAndRepeatsOnlyTheBatchInFlightAtAKill(Store store) {
         List<Report> reports = campaign(store, Long.getLong("campaign.seed", SHORT_SEED), 1, SHORT_KILLS);
         assertThat(reports.get(0).kills()).isEqualTo(SHORT_KILLS);
@@ -54,6 +57,8 @@ class ProcessDeathCampaignTest {
     @EnumSource(Store.class)
     @EnabledIfSystemProperty(named = "campaign.runs", matches = "[0-9]+")
     void longCampaignLosesNothingKeepsOrderAndRepeatsOnlyTheBatchInFlightAtAKill(Store store) {
+        assumeTrue(List.of(System.getProperty("campaign.stores", "DYNAMODB,POSTGRESQL,KCL").split(","))
+                .contains(store.name()), "campaign.stores leaves " + store + " out");
         campaign(store, Long.getLong("campaign.seed", System.nanoTime()), Integer.getInteger("campaign.runs"), 0);
     }
 
@@ -63,7 +68,14 @@ class ProcessDeathCampaignTest {
         for (int run = 0; run < runs; run++) {
             long seed = firstSeed + run;
             Path files = ProcessDeathRun.directory(directory, seed, store);
-            Report report = ProcessDeathRun.run(seed, store, kills, postgres.getPostgresDatabase(), files);
+            Report report;
+            try {
+                report = ProcessDeathRun.run(seed, store, kills, postgres.getPostgresDatabase(), files);
+            } catch (RuntimeException e) {
+                throw new AssertionError("Run with seed " + seed + " on " + store + " failed (repeat with "
+                        + "-Dcampaign.seed=" + seed + " -Dcampaign.runs=1; the applications' logs and deliveries are in "
+                        + files + ")", e);
+            }
             System.out.println("[process-death] run " + (run + 1) + "/" + runs + ", " + report.line());
             assertThat(report.violations())
                     .as("run with seed %d on %s (repeat with -Dcampaign.seed=%d -Dcampaign.runs=1; the "

@@ -15,7 +15,9 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -37,16 +40,17 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * One run of the process-death campaign: a fresh emulator in this JVM, the {@link KilledApplication} in another,
- * reading it with checkpoints in DynamoDB (a table of the emulator) or PostgreSQL; seeded writes with shard rotations,
- * splits and poison records, and a SIGKILL of the application at seeded moments, each followed by a restart; then a
- * drain, a graceful stop, and the checks.
+ * One run of the process-death campaign: a fresh emulator in this JVM, the {@link KilledApplication} in other JVMs
+ * reading it: one process with checkpoints in DynamoDB (a table of the emulator) or PostgreSQL, or three processes in
+ * KCL mode (checkpoints in the lease table). Seeded writes with shard rotations, splits and poison records, and a
+ * SIGKILL at seeded moments (in KCL mode, of the process holding the most leases), each followed by the start of a
+ * new process; then a drain, a graceful stop, and the checks.
  */
 final class ProcessDeathRun {
 
-    /** The checkpoint stores the campaign runs on. */
+    /** The checkpoint stores the campaign runs on; {@code KCL}: three processes, the lease table. */
     enum Store {
-        DYNAMODB, POSTGRESQL
+        DYNAMODB, POSTGRESQL, KCL
     }
 
     /** What one run did and found; {@code violations} must be empty. */
@@ -65,7 +69,9 @@ final class ProcessDeathRun {
 
     private static final String TABLE = "changes";
     private static final String CONSUMER = "killed";
-    private static final Duration START = Duration.ofSeconds(60);
+    /** How long a process may take to start, and to read; KCL mode takes up to minutes to assign the first leases. */
+    private static final Duration START = Duration.ofSeconds(180);
+    private static final String LEASE_TABLE = CONSUMER + "-" + TABLE;
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("emulator", "emulator"));
 
@@ -78,11 +84,11 @@ final class ProcessDeathRun {
     private final Map<String, Integer> versions = new HashMap<>();
     private final Set<String> present = new HashSet<>();
     private final Set<String> expected = new HashSet<>();
+    /** What the processes that exited delivered. */
     private final List<Delivery> deliveries = new ArrayList<>();
-    /** What the store held when each killed generation died: shard to checkpoint. */
-    private final Map<Integer, Map<String, ShardCheckpoint>> acknowledgedAtKill = new HashMap<>();
-    /** Positions handled and not acknowledged when each killed generation died. */
-    private final Map<Integer, Set<String>> inFlightAtKill = new HashMap<>();
+    private final List<ApplicationProcess> running = new ArrayList<>();
+    /** The processes killed, in order. */
+    private final List<Kill> killed = new ArrayList<>();
     private final List<String> violations = new ArrayList<>();
     private int maxRecords;
     private int keys;
@@ -91,6 +97,14 @@ final class ProcessDeathRun {
     private int splits;
     private int poisonChanges;
     private int killsBeforeReady;
+    private int processes;
+
+    /**
+     * A SIGKILL: the process, when it was dead (microseconds since the epoch), what the store held then (shard to
+     * checkpoint), and the positions it had handled and not acknowledged (its batch in flight).
+     */
+    private record Kill(int process, long micros, Map<String, ShardCheckpoint> acknowledged, Set<String> inFlight) {
+    }
 
     private ProcessDeathRun(long seed, Store store, int kills, DataSource postgres, Path directory) {
         this.seed = seed;
@@ -115,36 +129,88 @@ final class ProcessDeathRun {
         keys = 4 + random.nextInt(12);
         maxRecords = 1 + random.nextInt(20);
         String checkpointTable = "checkpoints_" + seed;
-        try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().shardsPerStream(shards).seed(seed).start();
+        try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().shardsPerStream(shards).seed(seed)
+                        .statusDelay(Duration.ZERO).start();
                 DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint())
                         .region(Region.of(emulator.region())).credentialsProvider(CREDENTIALS).build();
                 DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(emulator.endpoint())
                         .region(Region.of(emulator.region())).credentialsProvider(CREDENTIALS).build()) {
             String streamArn = createTable(dynamoDb);
-            ShardStateRepository checkpoints = store == Store.DYNAMODB
-                    ? DynamoDbShardStateRepository.builder().dynamoDbClient(dynamoDb).tableName(checkpointTable)
-                            .createTableIfMissing(true).build()
-                    : JdbcShardStateRepository.builder(postgres).tableName(checkpointTable).createTable(true).build();
+            Supplier<Map<String, ShardCheckpoint>> checkpoints = checkpoints(dynamoDb, checkpointTable, streamArn);
             List<String> properties = properties(emulator, checkpointTable);
-            ApplicationProcess application = ApplicationProcess.start(directory, 0, properties);
             try {
+                for (int process = 0; process < (store == Store.KCL ? 3 : 1); process++) {
+                    start(properties);
+                }
                 for (int kill = 0; kill < killCount; kill++) {
                     writeSome(dynamoDb, emulator, streams, streamArn, 5 + random.nextInt(40));
-                    awaitSeededMoment(application);
-                    application.kill();
-                    killed(application, checkpoints.load(CONSUMER, streamArn));
-                    application = ApplicationProcess.start(directory, application.generation() + 1, properties);
+                    awaitSeededMoment(dynamoDb);
+                    ApplicationProcess victim = victim(dynamoDb);
+                    victim.kill();
+                    killed(victim, checkpoints.get());
+                    start(properties);
                 }
                 writeSome(dynamoDb, emulator, streams, streamArn, 5 + random.nextInt(40));
-                ApplicationProcess last = application;
-                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                        .until(() -> delivered(last).containsAll(expected));
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
+                        .failFast("a process exited", () -> running.stream().anyMatch(p -> !p.isAlive()))
+                        .until(() -> delivered().containsAll(expected));
             } finally {
-                application.stop();
+                running.forEach(ApplicationProcess::stop);
             }
-            deliveries.addAll(DeliveryFile.read(application.deliveries(), application.generation()));
+            running.forEach(process -> deliveries.addAll(process.deliveries()));
             return report(shards, killCount);
         }
+    }
+
+    private void start(List<String> properties) {
+        int number = processes++;
+        List<String> own = new ArrayList<>(properties);
+        if (store == Store.KCL) {
+            own.add("dynamodb.stream.kcl.worker-id=process-" + number);
+        }
+        running.add(ApplicationProcess.start(directory, number, own));
+    }
+
+    /** Reads the checkpoints as they are in the store: the repository's, or the lease table's in KCL mode. */
+    private Supplier<Map<String, ShardCheckpoint>> checkpoints(DynamoDbClient dynamoDb, String checkpointTable,
+            String streamArn) {
+        ShardStateRepository repository = switch (store) {
+            case DYNAMODB -> DynamoDbShardStateRepository.builder().dynamoDbClient(dynamoDb).tableName(checkpointTable)
+                    .createTableIfMissing(true).build();
+            case POSTGRESQL -> JdbcShardStateRepository.builder(postgres).tableName(checkpointTable).createTable(true)
+                    .build();
+            case KCL -> null;
+        };
+        if (repository != null) {
+            return () -> repository.load(CONSUMER, streamArn);
+        }
+        return () -> leases(dynamoDb).stream().filter(lease -> lease.containsKey("checkpoint"))
+                .map(lease -> {
+                    String checkpoint = lease.get("checkpoint").s();
+                    boolean number = checkpoint.chars().allMatch(Character::isDigit);
+                    return new ShardCheckpoint(lease.get("leaseKey").s(), number ? checkpoint : null,
+                            "SHARD_END".equals(checkpoint), Instant.now());
+                })
+                .collect(Collectors.toMap(ShardCheckpoint::shardId, checkpoint -> checkpoint));
+    }
+
+    private static List<Map<String, AttributeValue>> leases(DynamoDbClient dynamoDb) {
+        if (!dynamoDb.listTables().tableNames().contains(LEASE_TABLE)) {
+            return List.of();
+        }
+        return dynamoDb.scan(r -> r.tableName(LEASE_TABLE).consistentRead(true)).items();
+    }
+
+    /** The process to kill: the only one, or in KCL mode the one holding the most leases. */
+    private ApplicationProcess victim(DynamoDbClient dynamoDb) {
+        if (store != Store.KCL) {
+            return running.get(0);
+        }
+        Map<String, Long> held = leases(dynamoDb).stream().filter(lease -> lease.containsKey("leaseOwner"))
+                .collect(Collectors.groupingBy(lease -> lease.get("leaseOwner").s(), Collectors.counting()));
+        return running.stream()
+                .max(Comparator.comparingLong(process -> held.getOrDefault("process-" + process.number(), 0L)))
+                .orElseThrow();
     }
 
     private List<String> properties(DynamoDbEmulator emulator, String checkpointTable) {
@@ -166,10 +232,16 @@ final class ProcessDeathRun {
                 "dynamodb.stream.checkpoint.table-name=" + checkpointTable,
                 "dynamodb.stream.checkpoint.create-table=true",
                 "spring.main.banner-mode=off"));
-        if (store == Store.DYNAMODB) {
+        if (store == Store.KCL) {
+            properties.addAll(List.of("dynamodb.stream.coordination=kcl",
+                    "dynamodb.stream.kcl.failover-time=3s",
+                    "dynamodb.stream.kcl.shard-sync-interval=2s"));
+        }
+        if (store != Store.POSTGRESQL) {
             properties.addAll(List.of("dynamodb.stream.checkpoint.store=dynamodb",
                     "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
-        } else {
+        }
+        if (store == Store.POSTGRESQL) {
             properties.addAll(List.of("dynamodb.stream.checkpoint.store=jdbc",
                     "spring.datasource.url=" + jdbcUrl(), "spring.datasource.username=postgres"));
         }
@@ -185,27 +257,39 @@ final class ProcessDeathRun {
     }
 
     /**
-     * Waits for the moment of the next kill, drawn from the seed: one time in eight at once (the application may
-     * still be starting), otherwise once it has delivered 0 to 40 more changes (no more than it has left to deliver).
+     * Waits for the moment of the next kill, drawn from the seed: one time in eight at once (a process may still be
+     * starting), otherwise once the processes are ready, hold leases in KCL mode, and delivered 0 to 40 more changes
+     * (no more than they have left to deliver).
      */
-    private void awaitSeededMoment(ApplicationProcess application) {
+    private void awaitSeededMoment(DynamoDbClient dynamoDb) {
         if (random.nextInt(8) == 0) {
             killsBeforeReady++;
             return;
         }
-        application.awaitReady(START);
+        running.forEach(process -> process.awaitReady(START));
+        if (store == Store.KCL) {
+            await().atMost(START).pollInterval(Duration.ofMillis(50))
+                    .until(() -> leases(dynamoDb).stream().anyMatch(lease -> lease.containsKey("leaseOwner")));
+        }
         Set<String> pending = new HashSet<>(expected);
-        pending.removeAll(delivered(application));
-        int already = DeliveryFile.read(application.deliveries()).size();
-        application.awaitDeliveries(already + random.nextInt(Math.min(pending.size(), 40) + 1), START);
+        pending.removeAll(delivered());
+        int target = runningDeliveries() + random.nextInt(Math.min(pending.size(), 40) + 1);
+        await().atMost(START).pollInterval(Duration.ofMillis(5))
+                .failFast("a process exited", () -> running.stream().anyMatch(p -> !p.isAlive()))
+                .until(() -> runningDeliveries() >= target);
     }
 
-    /** Records what the killed generation handled, and what of it the store held when it died. */
-    private void killed(ApplicationProcess application, Map<String, ShardCheckpoint> acknowledged) {
-        int generation = application.generation();
-        List<Delivery> handled = DeliveryFile.read(application.deliveries(), generation);
+    private int runningDeliveries() {
+        return running.stream().mapToInt(process -> process.deliveries().size()).sum();
+    }
+
+    /** Records what the killed process handled, and what of it the store held when it died. */
+    private void killed(ApplicationProcess process, Map<String, ShardCheckpoint> acknowledged) {
+        Instant now = Instant.now();
+        long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+        running.remove(process);
+        List<Delivery> handled = process.deliveries();
         deliveries.addAll(handled);
-        acknowledgedAtKill.put(generation, acknowledged);
         Set<String> inFlight = new HashSet<>();
         Map<String, Integer> inFlightByShard = new HashMap<>();
         for (Delivery delivery : handled) {
@@ -214,10 +298,10 @@ final class ProcessDeathRun {
                 inFlightByShard.merge(delivery.shardId(), 1, Integer::sum);
             }
         }
-        inFlightAtKill.put(generation, inFlight);
+        killed.add(new Kill(process.number(), micros, acknowledged, inFlight));
         inFlightByShard.forEach((shard, count) -> {
             if (count > maxRecords) {
-                violations.add("generation " + generation + " died with " + count + " changes of shard " + shard
+                violations.add("process " + process.number() + " died with " + count + " changes of shard " + shard
                         + " handled and not acknowledged, more than a batch (" + maxRecords + ")");
             }
         });
@@ -233,10 +317,12 @@ final class ProcessDeathRun {
                         >= 0);
     }
 
-    private Set<String> delivered(ApplicationProcess current) {
+    /** The changes delivered so far, by the processes that exited and those running. */
+    private Set<String> delivered() {
         Set<String> delivered = new HashSet<>();
         deliveries.forEach(delivery -> delivered.add(delivery.id() + "#" + delivery.order()));
-        DeliveryFile.read(current.deliveries()).forEach(delivery -> delivered.add(delivery.id() + "#" + delivery.order()));
+        running.forEach(process -> process.deliveries()
+                .forEach(delivery -> delivered.add(delivery.id() + "#" + delivery.order())));
         return delivered;
     }
 
@@ -319,53 +405,58 @@ final class ProcessDeathRun {
         if (!phantoms.isEmpty()) {
             violations.add("changes delivered that were never written: " + phantoms);
         }
-        int duplicates = checkDuplicates();
-        checkOrder();
-        int largestInFlight = inFlightAtKill.values().stream().mapToInt(Set::size).max().orElse(0);
+        List<Delivery> inTimeOrder = new ArrayList<>(deliveries);
+        inTimeOrder.sort(Comparator.comparingLong(Delivery::micros));
+        int duplicates = checkDuplicates(inTimeOrder);
+        checkOrder(inTimeOrder);
+        int largestInFlight = killed.stream().mapToInt(kill -> kill.inFlight().size()).max().orElse(0);
         return new Report(seed, store, shards, maxRecords, writes, rotations, splits, poisonChanges, killCount,
                 killsBeforeReady, expected.size(), deliveries.size(), lost.size(), duplicates, largestInFlight,
                 List.copyOf(violations));
     }
 
     /**
-     * A change comes again only in a later generation, only if it was in flight when the generation that handled it
-     * before was killed; nothing a killed generation had acknowledged comes again.
+     * A change comes again only from another process, only if it was in flight when the process that handled it
+     * before was killed, and only after that kill; nothing a killed process had acknowledged comes again.
      */
-    private int checkDuplicates() {
-        Map<String, Integer> lastGeneration = new HashMap<>();
+    private int checkDuplicates(List<Delivery> inTimeOrder) {
+        Map<Integer, Kill> kills = killed.stream().collect(Collectors.toMap(Kill::process, kill -> kill));
+        Map<String, Delivery> last = new HashMap<>();
         int duplicates = 0;
-        for (Delivery delivery : deliveries) {
-            acknowledgedAtKill.forEach((generation, acknowledged) -> {
-                if (generation < delivery.generation() && isAcknowledged(acknowledged, delivery)) {
-                    violations.add("delivered again although generation " + generation + " had acknowledged it "
-                            + "before it was killed: " + delivery);
+        for (Delivery delivery : inTimeOrder) {
+            for (Kill kill : killed) {
+                if (kill.micros() < delivery.micros() && isAcknowledged(kill.acknowledged(), delivery)) {
+                    violations.add("delivered again although it was acknowledged when process " + kill.process()
+                            + " was killed: " + delivery);
                 }
-            });
-            Integer before = lastGeneration.put(delivery.position(), delivery.generation());
+            }
+            Delivery before = last.put(delivery.position(), delivery);
             if (before == null) {
                 continue;
             }
             duplicates++;
-            if (before == delivery.generation()) {
+            Kill kill = kills.get(before.process());
+            if (before.process() == delivery.process()) {
                 violations.add("delivered twice by one process, without a kill in between: " + delivery);
-            } else if (!inFlightAtKill.getOrDefault(before, Set.of()).contains(delivery.position())) {
-                violations.add("delivered again, but not in flight when generation " + before + " was killed: "
-                        + delivery);
+            } else if (kill == null || kill.micros() > delivery.micros()
+                    || !kill.inFlight().contains(delivery.position())) {
+                violations.add("delivered again, but not in flight when process " + before.process()
+                        + " was killed before: " + delivery);
             }
         }
         return duplicates;
     }
 
-    /** Per item, changes come in write order within a generation, and first deliveries across generations. */
-    private void checkOrder() {
-        Map<String, Long> lastInGeneration = new HashMap<>();
+    /** Per item, changes come in write order within a process, and first deliveries across processes. */
+    private void checkOrder(List<Delivery> inTimeOrder) {
+        Map<String, Long> lastInProcess = new HashMap<>();
         Map<String, Long> lastFirstDelivery = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (Delivery delivery : deliveries) {
-            Long previous = lastInGeneration.put(delivery.generation() + "/" + delivery.id(), delivery.order());
+        for (Delivery delivery : inTimeOrder) {
+            Long previous = lastInProcess.put(delivery.process() + "/" + delivery.id(), delivery.order());
             if (previous != null && previous >= delivery.order()) {
                 violations.add("item " + delivery.id() + ": change " + delivery.order() + " came after change "
-                        + previous + " in generation " + delivery.generation());
+                        + previous + " in process " + delivery.process());
             }
             if (seen.add(delivery.position())) {
                 Long previousFirst = lastFirstDelivery.put(delivery.id(), delivery.order());
