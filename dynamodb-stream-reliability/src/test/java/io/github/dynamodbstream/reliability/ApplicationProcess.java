@@ -65,10 +65,6 @@ final class ApplicationProcess {
         return process.isAlive();
     }
 
-    Path log() {
-        return log;
-    }
-
     /** What it delivered so far (all of it once it exited). */
     List<Delivery> deliveries() {
         return DeliveryFile.read(deliveries, number);

@@ -20,9 +20,10 @@ import org.springframework.context.event.EventListener;
 
 /**
  * The killed application's listener: appends each change it handles to its deliveries file, one line
- * {@code time shardId sequenceNumber id order} (time in microseconds since the epoch), and forces it to disk before returning, so that what the listener
- * acknowledged survives a SIGKILL. A change of an item whose id starts with {@code poison} fails its first
- * {@value #POISON_FAILURES} deliveries in each process. When the application is ready it creates its ready file.
+ * {@code time shardId sequenceNumber id order} (time in microseconds since the epoch), and forces it to disk before
+ * returning, so that what the listener acknowledged survives a SIGKILL. A change of an item whose id starts with
+ * {@code poison} fails its first {@value #POISON_FAILURES} deliveries in each process. When the application is ready
+ * it creates its ready file.
  */
 class DurableListener {
 

@@ -73,8 +73,8 @@ class ProcessDeathCampaignTest {
                 report = ProcessDeathRun.run(seed, store, kills, postgres.getPostgresDatabase(), files);
             } catch (RuntimeException e) {
                 throw new AssertionError("Run with seed " + seed + " on " + store + " failed (repeat with "
-                        + "-Dcampaign.seed=" + seed + " -Dcampaign.runs=1; the applications' logs and deliveries are in "
-                        + files + ")", e);
+                        + "-Dcampaign.seed=" + seed + " -Dcampaign.runs=1; the applications' logs and deliveries are "
+                        + "in " + files + ")", e);
             }
             System.out.println("[process-death] run " + (run + 1) + "/" + runs + ", " + report.line());
             assertThat(report.violations())

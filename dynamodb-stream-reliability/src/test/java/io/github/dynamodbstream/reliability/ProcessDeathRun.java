@@ -72,6 +72,8 @@ final class ProcessDeathRun {
     /** How long a process may take to start, and to read; KCL mode takes up to minutes to assign the first leases. */
     private static final Duration START = Duration.ofSeconds(180);
     private static final String LEASE_TABLE = CONSUMER + "-" + TABLE;
+    private static final String DATA_SOURCE_AUTO_CONFIGURATION =
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("emulator", "emulator"));
 
@@ -152,7 +154,7 @@ final class ProcessDeathRun {
                 }
                 writeSome(dynamoDb, emulator, streams, streamArn, 5 + random.nextInt(40));
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
-                        .failFast("a process exited", () -> running.stream().anyMatch(p -> !p.isAlive()))
+                        .failFast("a process exited; its log is in " + directory, this::aProcessExited)
                         .until(() -> delivered().containsAll(expected));
             } finally {
                 running.forEach(ApplicationProcess::stop);
@@ -239,7 +241,7 @@ final class ProcessDeathRun {
         }
         if (store != Store.POSTGRESQL) {
             properties.addAll(List.of("dynamodb.stream.checkpoint.store=dynamodb",
-                    "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+                    "spring.autoconfigure.exclude=" + DATA_SOURCE_AUTO_CONFIGURATION));
         }
         if (store == Store.POSTGRESQL) {
             properties.addAll(List.of("dynamodb.stream.checkpoint.store=jdbc",
@@ -275,8 +277,12 @@ final class ProcessDeathRun {
         pending.removeAll(delivered());
         int target = runningDeliveries() + random.nextInt(Math.min(pending.size(), 40) + 1);
         await().atMost(START).pollInterval(Duration.ofMillis(5))
-                .failFast("a process exited", () -> running.stream().anyMatch(p -> !p.isAlive()))
+                .failFast("a process exited; its log is in " + directory, this::aProcessExited)
                 .until(() -> runningDeliveries() >= target);
+    }
+
+    private boolean aProcessExited() {
+        return running.stream().anyMatch(process -> !process.isAlive());
     }
 
     private int runningDeliveries() {
