@@ -88,7 +88,8 @@ final class CampaignRun {
     }
 
     private Report execute() {
-        Set<Thread> threadsBefore = pollerThreads();
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        Set<Thread> threadsBefore = pollerThreads(group);
         boolean dynamoDbStore = random.nextBoolean();
         int shards = 1 + random.nextInt(3);
         int keys = 4 + random.nextInt(12);
@@ -144,7 +145,7 @@ final class CampaignRun {
                 poller.close();
             }
         }
-        return report(listener, dynamoDbStore ? "DynamoDB" : "in-memory", shards, threadsBefore);
+        return report(listener, dynamoDbStore ? "DynamoDB" : "in-memory", shards, group, threadsBefore);
     }
 
     private void write(DynamoDbClient dynamoDb, int keys) {
@@ -253,7 +254,8 @@ final class CampaignRun {
         return listener.deliveries.stream().map(d -> d.id() + "#" + d.order()).collect(Collectors.toSet());
     }
 
-    private Report report(CampaignListener listener, String store, int shards, Set<Thread> threadsBefore) {
+    private Report report(CampaignListener listener, String store, int shards, ThreadGroup group,
+            Set<Thread> threadsBefore) {
         List<String> violations = new ArrayList<>(listener.problems);
         List<Delivery> deliveries = List.copyOf(listener.deliveries);
         Set<String> delivered = delivered(listener);
@@ -271,7 +273,7 @@ final class CampaignRun {
         int duplicatesWithoutCrash = (int) violations.stream()
                 .filter(violation -> violation.startsWith(TWICE_WITHOUT_CRASH)).count();
         checkOrder(deliveries, violations);
-        checkThreads(threadsBefore, violations);
+        checkThreads(group, threadsBefore, violations);
         int largestInFlight = inFlightAtCrash.values().stream().mapToInt(Set::size).max().orElse(0);
         return new Report(seed, store, shards, operations, writes, rounds, new EnumMap<>(faults), expected.size(),
                 deliveries.size(), lost.size(), duplicates, inFlightAtCrash.size(), largestInFlight,
@@ -323,24 +325,29 @@ final class CampaignRun {
         }
     }
 
-    private static void checkThreads(Set<Thread> before, List<String> violations) {
+    private static void checkThreads(ThreadGroup group, Set<Thread> before, List<String> violations) {
         try {
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> leftRunning(before).isEmpty());
+                    .until(() -> leftRunning(group, before).isEmpty());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            violations.add("threads left running after close: " + leftRunning(before));
+            violations.add("threads left running after close: " + leftRunning(group, before));
         }
     }
 
-    private static Set<String> leftRunning(Set<Thread> before) {
-        Set<Thread> now = pollerThreads();
+    private static Set<String> leftRunning(ThreadGroup group, Set<Thread> before) {
+        Set<Thread> now = pollerThreads(group);
         now.removeAll(before);
         return now.stream().map(Thread::getName).collect(Collectors.toSet());
     }
 
-    private static Set<Thread> pollerThreads() {
+    /**
+     * The poller threads of a run: those of its thread group, which the threads its pollers start inherit (runs may
+     * be performed side by side).
+     */
+    private static Set<Thread> pollerThreads(ThreadGroup group) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith(THREAD_PREFIX))
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(THREAD_PREFIX)
+                        && thread.getThreadGroup() == group)
                 .collect(Collectors.toCollection(HashSet::new));
     }
 }

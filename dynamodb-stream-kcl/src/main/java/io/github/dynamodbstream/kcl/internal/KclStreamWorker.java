@@ -108,8 +108,9 @@ public final class KclStreamWorker {
         this.scheduler = StreamsSchedulerFactory.createScheduler(configs.checkpointConfig(),
                 timing.applyTo(configs.coordinatorConfig()), leases, configs.lifecycleConfig(), metrics,
                 configs.processorConfig(), retrieval, clients.adapter());
+        // Not a daemon, as the broadcast mode's poll loop: the KCL's own threads are daemons, so without this one an
+        // application with no web server would exit seconds after it started, in the middle of whatever it read.
         this.thread = new Thread(scheduler, "dynamodb-stream-kcl-" + stream.name());
-        thread.setDaemon(true);
         this.failover = timing.failover();
         String workerMetricsTable = leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig()
                 .tableName();
