@@ -7,8 +7,6 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.BeanClassLoaderAware;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -25,10 +23,11 @@ import org.springframework.util.ClassUtils;
  * Registers a {@code DynamoDbTableReplica<T>} bean per replicated stream, named {@code <stream>TableReplica},
  * qualified by the stream's name and typed by its item type ({@code Map<String, Object>} without one), so that
  * {@code @Autowired DynamoDbTableReplica<Order>} finds the replica of the stream of {@code Order}s. The instances
- * come from {@link DynamoDbTableReplicas}.
+ * come from {@link DynamoDbTableReplicas}. The definitions name a factory method rather than hold a supplier, so
+ * that ahead-of-time processing can write them as code; like Spring's conditions, the environment decides which
+ * streams have a replica bean when the application is processed ahead of time.
  */
-final class ReplicaBeanRegistrar
-        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware, BeanFactoryAware {
+final class ReplicaBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
     static final String REPLICAS_BEAN_NAME = "dynamoDbTableReplicas";
 
@@ -37,7 +36,6 @@ final class ReplicaBeanRegistrar
 
     private Environment environment;
     private ClassLoader classLoader;
-    private BeanFactory beanFactory;
 
     @Override
     public void setEnvironment(Environment environment) {
@@ -50,19 +48,15 @@ final class ReplicaBeanRegistrar
     }
 
     @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
-
-    @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
         List<ReplicatedStream> replicated = ReplicatedStream.of(environment);
         refuseCompetingConsumers(replicated);
         for (ReplicatedStream stream : replicated) {
-            RootBeanDefinition definition = new RootBeanDefinition(DynamoDbTableReplica.class);
+            RootBeanDefinition definition = new RootBeanDefinition();
+            definition.setFactoryBeanName(REPLICAS_BEAN_NAME);
+            definition.setFactoryMethodName("replicaBean");
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(0, stream.name());
             definition.setTargetType(replicaType(stream.itemTypeName()));
-            definition.setInstanceSupplier(() -> replica(stream.name()));
-            definition.setDependsOn(REPLICAS_BEAN_NAME);
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, stream.name()));
             // The replicas are closed by DynamoDbTableReplicas, which owns them.
             definition.setDestroyMethodName("");
@@ -85,11 +79,6 @@ final class ReplicaBeanRegistrar
                     + "shards, so its replica would miss items.", "Keep replicas in broadcast mode "
                     + "(dynamodb.stream.coordination=none), or turn " + keys + " off.");
         }
-    }
-
-    private DynamoDbTableReplica<?> replica(String streamName) {
-        return beanFactory.getBean(REPLICAS_BEAN_NAME, DynamoDbTableReplicas.class).replica(streamName)
-                .orElseThrow(() -> new IllegalStateException("No replica of DynamoDB stream '" + streamName + "'"));
     }
 
     /** {@code DynamoDbTableReplica<T>}; raw when the item type cannot be loaded (the start then fails, saying why). */
