@@ -10,6 +10,7 @@ import io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -52,8 +53,17 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
                 context.getBean(DynamoDbClient.class).serviceClientConfiguration());
     }
 
-    private static String accessKeyId(AwsServiceClientConfiguration client) {
-        return client.credentialsProvider().resolveIdentity().join().accessKeyId();
+    /** Both clients connect to that region and endpoint ({@code null}: the region's), with that access key id. */
+    private static void assertConnected(AssertableApplicationContext context, Region region, String endpoint,
+            String accessKeyId) {
+        for (AwsServiceClientConfiguration client : clients(context)) {
+            assertThat(client.region()).isEqualTo(region);
+            assertThat(client.endpointOverride()).isEqualTo(Optional.ofNullable(endpoint).map(URI::create));
+            if (accessKeyId != null) {
+                assertThat(client.credentialsProvider().resolveIdentity().join().accessKeyId())
+                        .isEqualTo(accessKeyId);
+            }
+        }
     }
 
     private static String dynamoDbClientSource(AssertableApplicationContext context) {
@@ -65,11 +75,7 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
         contextRunner.withPropertyValues(arnIn("eu-west-1")).run(context -> {
             assertThat(context).hasSingleBean(DynamoDbClient.class).hasSingleBean(SharedAwsClientSettings.class);
             assertThat(dynamoDbClientSource(context)).startsWith(SPRING_CLOUD_AWS_DYNAMODB);
-            for (AwsServiceClientConfiguration client : clients(context)) {
-                assertThat(client.region()).isEqualTo(Region.EU_WEST_1);
-                assertThat(client.endpointOverride()).contains(URI.create("http://spring-cloud-aws:4566"));
-                assertThat(accessKeyId(client)).isEqualTo("from-spring-cloud-aws");
-            }
+            assertConnected(context, Region.EU_WEST_1, "http://spring-cloud-aws:4566", "from-spring-cloud-aws");
         });
     }
 
@@ -77,10 +83,7 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
     void springCloudAwsDynamoDbKeysWinOverItsGlobalOnes() {
         contextRunner.withPropertyValues(arnIn("eu-central-1"), "spring.cloud.aws.dynamodb.region=eu-central-1",
                 "spring.cloud.aws.dynamodb.endpoint=http://dynamodb-only:4566").run(context -> {
-                    for (AwsServiceClientConfiguration client : clients(context)) {
-                        assertThat(client.region()).isEqualTo(Region.EU_CENTRAL_1);
-                        assertThat(client.endpointOverride()).contains(URI.create("http://dynamodb-only:4566"));
-                    }
+                    assertConnected(context, Region.EU_CENTRAL_1, "http://dynamodb-only:4566", null);
                 });
     }
 
@@ -92,52 +95,27 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
                 "dynamodb.stream.credentials.secret-access-key=secret").run(context -> {
                     assertThat(context).hasSingleBean(DynamoDbClient.class);
                     assertThat(dynamoDbClientSource(context)).startsWith(getClass().getPackageName() + ".");
-                    for (AwsServiceClientConfiguration client : clients(context)) {
-                        assertThat(client.region()).isEqualTo(Region.US_EAST_1);
-                        assertThat(client.endpointOverride()).contains(URI.create("http://starter:4566"));
-                        assertThat(accessKeyId(client)).isEqualTo("from-the-starter");
-                    }
+                    assertConnected(context, Region.US_EAST_1, "http://starter:4566", "from-the-starter");
                 });
     }
 
     @Test
     void eachStarterKeyWinsAloneAndSpringCloudAwsGivesTheOthers() {
         contextRunner.withPropertyValues(arnIn("us-east-1"), "dynamodb.stream.region=us-east-1").run(context -> {
-            for (AwsServiceClientConfiguration client : clients(context)) {
-                assertThat(client.region()).isEqualTo(Region.US_EAST_1);
-                assertThat(client.endpointOverride()).contains(URI.create("http://spring-cloud-aws:4566"));
-                assertThat(accessKeyId(client)).isEqualTo("from-spring-cloud-aws");
-            }
+            assertConnected(context, Region.US_EAST_1, "http://spring-cloud-aws:4566", "from-spring-cloud-aws");
         });
     }
 
     @Test
     void aConnectionDetailsBeanWinsOverBoth() {
-        DynamoDbStreamConnectionDetails own = new DynamoDbStreamConnectionDetails() {
-            @Override
-            public URI getEndpoint() {
-                return URI.create("http://localstack:4566");
-            }
-
-            @Override
-            public String getRegion() {
-                return "ap-south-1";
-            }
-
-            @Override
-            public software.amazon.awssdk.auth.credentials.AwsCredentialsProvider getCredentialsProvider() {
-                return StaticCredentialsProvider.create(AwsBasicCredentials.create("from-the-bean", "secret"));
-            }
-        };
+        DynamoDbStreamConnectionDetails own = new DynamoDbStreamConnectionDetailsTests.OwnConnection(
+                URI.create("http://localstack:4566"), "ap-south-1",
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("from-the-bean", "secret")));
         contextRunner.withBean(DynamoDbStreamConnectionDetails.class, () -> own)
                 .withPropertyValues(arnIn("ap-south-1"), "dynamodb.stream.region=us-east-1").run(context -> {
                     assertThat(context).hasSingleBean(DynamoDbClient.class);
                     assertThat(dynamoDbClientSource(context)).startsWith(getClass().getPackageName() + ".");
-                    for (AwsServiceClientConfiguration client : clients(context)) {
-                        assertThat(client.region()).isEqualTo(Region.AP_SOUTH_1);
-                        assertThat(client.endpointOverride()).contains(URI.create("http://localstack:4566"));
-                        assertThat(accessKeyId(client)).isEqualTo("from-the-bean");
-                    }
+                    assertConnected(context, Region.AP_SOUTH_1, "http://localstack:4566", "from-the-bean");
                 });
     }
 
@@ -168,10 +146,7 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
                         "dynamodb.stream.region=us-east-1").run(context -> {
                     assertThat(context).doesNotHaveBean(SharedAwsClientSettings.class);
                     assertThat(dynamoDbClientSource(context)).isEqualTo(DynamoDbStreamAutoConfiguration.class.getName());
-                    for (AwsServiceClientConfiguration client : clients(context)) {
-                        assertThat(client.region()).isEqualTo(Region.US_EAST_1);
-                        assertThat(client.endpointOverride()).isEmpty();
-                    }
+                    assertConnected(context, Region.US_EAST_1, null, null);
                 });
     }
 }
