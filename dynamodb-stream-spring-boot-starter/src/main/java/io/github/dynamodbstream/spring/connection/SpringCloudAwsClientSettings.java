@@ -51,7 +51,8 @@ final class SpringCloudAwsClientSettings implements SharedAwsClientSettings {
         URI endpoint = Stream.of(awsConnection == null ? null : awsConnection.getEndpoint(),
                 dynamoDbProperties == null ? null : dynamoDbProperties.getEndpoint(), awsProperties.getEndpoint())
                 .filter(Objects::nonNull).findFirst().orElse(null);
-        this.connection = new SharedConnection(endpoint, SingletonSupplier.of(() -> Optional.ofNullable(resolveRegion())), credentials);
+        this.connection = new SharedConnection(endpoint,
+                SingletonSupplier.of(() -> Optional.ofNullable(resolveRegion())), credentials);
     }
 
     /** The region Spring Cloud AWS gives its DynamoDB client, or {@code null} when its providers find none. */

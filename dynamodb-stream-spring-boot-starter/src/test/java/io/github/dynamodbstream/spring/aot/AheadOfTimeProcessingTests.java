@@ -76,8 +76,9 @@ class AheadOfTimeProcessingTests {
                 generated.initialize(started);
                 started.refresh();
 
-                DynamoDbTableReplica<?> typed = (DynamoDbTableReplica<?>) started.getBeanProvider(ResolvableType.forClassWithGenerics(
-                        DynamoDbTableReplica.class, EnhancedClientOrder.class)).getObject();
+                DynamoDbTableReplica<?> typed = (DynamoDbTableReplica<?>) started.getBeanProvider(
+                        ResolvableType.forClassWithGenerics(DynamoDbTableReplica.class, EnhancedClientOrder.class))
+                        .getObject();
                 assertThat(BeanFactoryAnnotationUtils.qualifiedBeanOfType(started.getBeanFactory(),
                         DynamoDbTableReplica.class, table)).isSameAs(typed);
                 TestItems.put(EMULATOR.dynamoDbClient(), table, "order-1", 1);

@@ -145,7 +145,8 @@ class SpringCloudAwsConnectionAutoConfigurationTests {
                         "spring.cloud.aws.endpoint=http://spring-cloud-aws:4566", arnIn("us-east-1"),
                         "dynamodb.stream.region=us-east-1").run(context -> {
                     assertThat(context).doesNotHaveBean(SharedAwsClientSettings.class);
-                    assertThat(dynamoDbClientSource(context)).isEqualTo(DynamoDbStreamAutoConfiguration.class.getName());
+                    assertThat(dynamoDbClientSource(context))
+                            .isEqualTo(DynamoDbStreamAutoConfiguration.class.getName());
                     assertConnected(context, Region.US_EAST_1, null, null);
                 });
     }
