@@ -1,8 +1,10 @@
 package io.github.dynamodbstream.spring;
 
+import io.github.dynamodbstream.spring.connection.DynamoDbStreamClients;
 import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.connection.PropertiesDynamoDbStreamConnectionDetails;
-import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
+import io.github.dynamodbstream.spring.connection.SharedAwsClientSettings;
+import io.github.dynamodbstream.spring.connection.SpringCloudAwsConnectionAutoConfiguration;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListeners;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;
@@ -22,25 +24,20 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClientBuilder;
 
 /**
  * Auto-configuration of DynamoDB stream consumers: the AWS clients (connected by the
- * {@link DynamoDbStreamConnectionDetails} bean, from the properties unless a service connection gives one), item
- * mapping, the resolved
- * {@link StreamDefinitions}, the {@link DynamoDbStreamListenerCheck} the containers of both coordination modes
- * run at start, and the {@link EventPublishingStreamListeners} that publish each stream's events (observed when
- * the application has an {@code ObservationRegistry}). Backs off when the AWS SDK's DynamoDB client is not on the class path, and when
- * {@code dynamodb.stream.enabled} is {@code false}.
+ * {@link DynamoDbStreamConnectionDetails} bean, from the properties unless a service connection gives one, on top of
+ * Spring Cloud AWS's settings when it is on the class path, whose {@code DynamoDbClient} is then the one), item
+ * mapping, the resolved {@link StreamDefinitions}, the {@link DynamoDbStreamListenerCheck} the containers of both
+ * coordination modes run at start, and the {@link EventPublishingStreamListeners} that publish each stream's events
+ * (observed when the application has an {@code ObservationRegistry}). Backs off when the AWS SDK's DynamoDB client
+ * is not on the class path, and when {@code dynamodb.stream.enabled} is {@code false}.
  */
-@AutoConfiguration
+@AutoConfiguration(after = SpringCloudAwsConnectionAutoConfiguration.class,
+        afterName = "io.awspring.cloud.autoconfigure.dynamodb.DynamoDbAutoConfiguration")
 @ConditionalOnClass(DynamoDbStreamsClient.class)
 @ConditionalOnBooleanProperty(name = DynamoDbStreamProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DynamoDbStreamProperties.class)
@@ -54,56 +51,32 @@ public final class DynamoDbStreamAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(DynamoDbStreamConnectionDetails.class)
-    PropertiesDynamoDbStreamConnectionDetails dynamoDbStreamConnectionDetails() {
-        return new PropertiesDynamoDbStreamConnectionDetails(properties);
+    PropertiesDynamoDbStreamConnectionDetails dynamoDbStreamConnectionDetails(
+            ObjectProvider<SharedAwsClientSettings> sharedSettings) {
+        SharedAwsClientSettings shared = sharedSettings.getIfAvailable();
+        return new PropertiesDynamoDbStreamConnectionDetails(properties, shared == null ? null : shared.connection());
     }
 
     @Bean
     @ConditionalOnMissingBean
     DynamoDbStreamsClient dynamoDbStreamsClient(DynamoDbStreamConnectionDetails connection,
+            ObjectProvider<SharedAwsClientSettings> sharedSettings,
             ObjectProvider<DynamoDbStreamsClientCustomizer> customizers) {
-        // The poller retries throttled and failed stream calls itself, with backoff it can see and count; the SDK's
-        // own retries would multiply those attempts and hide throttling from the metrics. A customizer may turn
-        // them back on.
-        DynamoDbStreamsClientBuilder builder = DynamoDbStreamsClient.builder()
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        connect(builder, connection);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return build(builder, "DynamoDB Streams");
+        return DynamoDbStreamClients.dynamoDbStreams(connection, sharedSettings.getIfAvailable(),
+                customizers.orderedStream().toList());
     }
 
+    /**
+     * The DynamoDB client, unless the context has one: with Spring Cloud AWS, its client, or the one its
+     * auto-configuration of the starter's clients builds when a {@code dynamodb.stream} connection key is set.
+     */
     @Bean
     @ConditionalOnMissingBean
     DynamoDbClient dynamoDbClient(DynamoDbStreamConnectionDetails connection,
+            ObjectProvider<SharedAwsClientSettings> sharedSettings,
             ObjectProvider<DynamoDbClientCustomizer> customizers) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder();
-        connect(builder, connection);
-        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
-        return build(builder, "DynamoDB");
-    }
-
-    /** Builds a client; the SDK's failure to find a region becomes a failure that names the property to set. */
-    private static <C> C build(AwsClientBuilder<?, C> builder, String service) {
-        try {
-            return builder.build();
-        } catch (SdkClientException e) {
-            throw new DynamoDbStreamConfigurationException("The " + service + " client has no AWS region: "
-                    + "dynamodb.stream.region is not set, and the SDK found none in its default places ("
-                    + e.getMessage() + ").", "Set dynamodb.stream.region (for example us-east-1), or the "
-                    + "AWS_REGION environment variable, or a region in the profile of ~/.aws/config.", e);
-        }
-    }
-
-    private static void connect(AwsClientBuilder<?, ?> builder, DynamoDbStreamConnectionDetails connection) {
-        if (connection.getRegion() != null) {
-            builder.region(Region.of(connection.getRegion()));
-        }
-        if (connection.getEndpoint() != null) {
-            builder.endpointOverride(connection.getEndpoint());
-        }
-        if (connection.getCredentialsProvider() != null) {
-            builder.credentialsProvider(connection.getCredentialsProvider());
-        }
+        return DynamoDbStreamClients.dynamoDb(connection, sharedSettings.getIfAvailable(),
+                customizers.orderedStream().toList());
     }
 
     @Bean

@@ -31,14 +31,14 @@ public class DynamoDbStreamProperties extends StreamProperties {
     private boolean enabled = true;
 
     /**
-     * Endpoint of DynamoDB and DynamoDB Streams, for a local emulator or LocalStack. When not set, the SDK picks
-     * the endpoint of the region.
+     * Endpoint of DynamoDB and DynamoDB Streams, for a local emulator or LocalStack. When not set, Spring Cloud
+     * AWS's endpoint if it is on the class path, else the SDK picks the endpoint of the region.
      */
     private URI endpoint;
 
     /**
-     * AWS region of the clients, for example us-east-1. When not set, the SDK's default region provider chain
-     * decides.
+     * AWS region of the clients, for example us-east-1. When not set, Spring Cloud AWS's region if it is on the
+     * class path, else the SDK's default region provider chain decides.
      */
     private String region;
 
@@ -160,7 +160,10 @@ public class DynamoDbStreamProperties extends StreamProperties {
         this.streams = streams;
     }
 
-    /** Static credentials; when not set, the SDK's default credentials provider chain is used. */
+    /**
+     * Static credentials; when not set, Spring Cloud AWS's credentials if it is on the class path, else the SDK's
+     * default credentials provider chain.
+     */
     public static class Credentials {
 
         /**

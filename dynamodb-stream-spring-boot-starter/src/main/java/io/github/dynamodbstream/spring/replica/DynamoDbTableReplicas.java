@@ -136,6 +136,12 @@ public final class DynamoDbTableReplicas implements DynamoDbStreamFeed, DynamoDb
         return Optional.ofNullable(replicas.get(streamName));
     }
 
+    /** The replica of the stream of that name, as the factory method of its bean (see ReplicaBeanRegistrar). */
+    DynamoDbTableReplica<?> replicaBean(String streamName) {
+        return replica(streamName)
+                .orElseThrow(() -> new IllegalStateException("No replica of DynamoDB stream '" + streamName + "'"));
+    }
+
     /** Every replica, by stream name, in configuration order. */
     public Map<String, DynamoDbTableReplica<?>> replicas() {
         return replicas;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.config.RuntimeBeanReference;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
@@ -24,10 +23,11 @@ import org.springframework.util.ClassUtils;
  * Registers a {@code DynamoDbTableReplica<T>} bean per replicated stream, named {@code <stream>TableReplica},
  * qualified by the stream's name and typed by its item type ({@code Map<String, Object>} without one), so that
  * {@code @Autowired DynamoDbTableReplica<Order>} finds the replica of the stream of {@code Order}s. The instances
- * come from {@link DynamoDbTableReplicas}.
+ * come from {@link DynamoDbTableReplicas}. The definitions name a factory method rather than hold a supplier, so
+ * that ahead-of-time processing can write them as code; like Spring's conditions, the environment decides which
+ * streams have a replica bean when the application is processed ahead of time.
  */
-final class ReplicaBeanRegistrar
-        implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
+final class ReplicaBeanRegistrar implements ImportBeanDefinitionRegistrar, EnvironmentAware, BeanClassLoaderAware {
 
     static final String REPLICAS_BEAN_NAME = "dynamoDbTableReplicas";
 
@@ -52,12 +52,10 @@ final class ReplicaBeanRegistrar
         List<ReplicatedStream> replicated = ReplicatedStream.of(environment);
         refuseCompetingConsumers(replicated);
         for (ReplicatedStream stream : replicated) {
-            // A factory method with its arguments, not an instance supplier: AOT processing can write it as code.
-            RootBeanDefinition definition = new RootBeanDefinition(ReplicaBeanRegistrar.class);
-            definition.setFactoryMethodName("replica");
-            definition.getConstructorArgumentValues()
-                    .addIndexedArgumentValue(0, new RuntimeBeanReference(REPLICAS_BEAN_NAME));
-            definition.getConstructorArgumentValues().addIndexedArgumentValue(1, stream.name());
+            RootBeanDefinition definition = new RootBeanDefinition();
+            definition.setFactoryBeanName(REPLICAS_BEAN_NAME);
+            definition.setFactoryMethodName("replicaBean");
+            definition.getConstructorArgumentValues().addIndexedArgumentValue(0, stream.name());
             definition.setTargetType(replicaType(stream.itemTypeName()));
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, stream.name()));
             // The replicas are closed by DynamoDbTableReplicas, which owns them.
@@ -81,12 +79,6 @@ final class ReplicaBeanRegistrar
                     + "shards, so its replica would miss items.", "Keep replicas in broadcast mode "
                     + "(dynamodb.stream.coordination=none), or turn " + keys + " off.");
         }
-    }
-
-    /** The replica bean of one stream. */
-    static DynamoDbTableReplica<?> replica(DynamoDbTableReplicas replicas, String streamName) {
-        return replicas.replica(streamName)
-                .orElseThrow(() -> new IllegalStateException("No replica of DynamoDB stream '" + streamName + "'"));
     }
 
     /** {@code DynamoDbTableReplica<T>}; raw when the item type cannot be loaded (the start then fails, saying why). */
