@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -83,6 +85,18 @@ public final class DynamoDbEmulator implements AutoCloseable {
      */
     public void rotateShards(String tableName) {
         engine.control(() -> engine.streams().rotateShards(tableName));
+    }
+
+    /**
+     * The ids of the open shards of the table's current stream (those {@link #splitShard} takes), read without a
+     * call and without meeting an injected fault.
+     *
+     * @throws IllegalArgumentException when the table has no enabled stream
+     */
+    public List<String> openShards(String tableName) {
+        List<String> open = new ArrayList<>();
+        engine.control(() -> open.addAll(engine.streams().openShardIds(tableName)));
+        return List.copyOf(open);
     }
 
     /**

@@ -35,9 +35,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * One run of the process-death campaign: a fresh emulator in this JVM, the {@link KilledApplication} in other JVMs
@@ -134,8 +132,6 @@ final class ProcessDeathRun {
         try (DynamoDbEmulator emulator = DynamoDbEmulator.builder().shardsPerStream(shards).seed(seed)
                         .statusDelay(Duration.ZERO).start();
                 DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint())
-                        .region(Region.of(emulator.region())).credentialsProvider(CREDENTIALS).build();
-                DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().endpointOverride(emulator.endpoint())
                         .region(Region.of(emulator.region())).credentialsProvider(CREDENTIALS).build()) {
             String streamArn = createTable(dynamoDb);
             Supplier<Map<String, ShardCheckpoint>> checkpoints = checkpoints(dynamoDb, checkpointTable, streamArn);
@@ -145,14 +141,14 @@ final class ProcessDeathRun {
                     start(properties);
                 }
                 for (int kill = 0; kill < killCount; kill++) {
-                    writeSome(dynamoDb, emulator, streams, streamArn, 5 + random.nextInt(40));
+                    writeSome(dynamoDb, emulator, 5 + random.nextInt(40));
                     awaitSeededMoment(dynamoDb);
                     ApplicationProcess victim = victim(dynamoDb);
                     victim.kill();
                     killed(victim, checkpoints.get());
                     start(properties);
                 }
-                writeSome(dynamoDb, emulator, streams, streamArn, 5 + random.nextInt(40));
+                writeSome(dynamoDb, emulator, 5 + random.nextInt(40));
                 await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50))
                         .failFast("a process exited; its log is in " + directory, this::aProcessExited)
                         .until(() -> delivered().containsAll(expected));
@@ -333,15 +329,14 @@ final class ProcessDeathRun {
     }
 
     /** {@code count} writes over the keys, a few of them poison items, with rotations and splits among them. */
-    private void writeSome(DynamoDbClient dynamoDb, DynamoDbEmulator emulator, DynamoDbStreamsClient streams,
-            String streamArn, int count) {
+    private void writeSome(DynamoDbClient dynamoDb, DynamoDbEmulator emulator, int count) {
         for (int i = 0; i < count; i++) {
             int dice = random.nextInt(100);
             if (dice < 3) {
                 emulator.rotateShards(TABLE);
                 rotations++;
             } else if (dice < 6) {
-                List<String> open = openShards(streams, streamArn);
+                List<String> open = emulator.openShards(TABLE);
                 if (!open.isEmpty()) {
                     emulator.splitShard(TABLE, open.get(random.nextInt(open.size())));
                     splits++;
@@ -380,23 +375,6 @@ final class ProcessDeathRun {
                 .tableDescription().latestStreamArn();
         DynamoDbEmulatorExtension.awaitActive(dynamoDb, TABLE);
         return streamArn;
-    }
-
-    private static List<String> openShards(DynamoDbStreamsClient streams, String streamArn) {
-        List<String> open = new ArrayList<>();
-        String start = null;
-        do {
-            String exclusiveStart = start;
-            var description = streams.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(exclusiveStart))
-                    .streamDescription();
-            for (Shard shard : description.shards()) {
-                if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
-                    open.add(shard.shardId());
-                }
-            }
-            start = description.lastEvaluatedShardId();
-        } while (start != null);
-        return open;
     }
 
     private Report report(int shards, int killCount) {

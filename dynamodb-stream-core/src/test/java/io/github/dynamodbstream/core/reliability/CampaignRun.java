@@ -26,9 +26,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -98,8 +96,7 @@ final class CampaignRun {
         CampaignListener listener;
         try (DynamoDbEmulator emulator = builder.start();
                 DynamoDbClient dynamoDb = StreamTables.dynamoDbWithRetries(emulator);
-                DynamoDbStreamsClient streams = StreamTables.streamsWithoutRetries(emulator);
-                DynamoDbStreamsClient helper = StreamTables.streamsWithoutRetries(emulator)) {
+                DynamoDbStreamsClient streams = StreamTables.streamsWithoutRetries(emulator)) {
             String streamArn = StreamTables.create(dynamoDb, TABLE);
             InMemoryShardStateRepository memory = new InMemoryShardStateRepository();
             Supplier<ShardStateRepository> stores = dynamoDbStore
@@ -132,7 +129,7 @@ final class CampaignRun {
                             poller = restart(poller, listener, ledger, stores, pollers);
                         }
                     } else {
-                        injectFault(emulator, helper, streamArn, listener, ledger);
+                        injectFault(emulator, listener, ledger);
                     }
                 }
                 emulator.clearFaults();
@@ -192,14 +189,13 @@ final class CampaignRun {
         return pollers.build();
     }
 
-    private void injectFault(DynamoDbEmulator emulator, DynamoDbStreamsClient helper, String streamArn,
-            CampaignListener listener, AcknowledgementLedger ledger) {
+    private void injectFault(DynamoDbEmulator emulator, CampaignListener listener, AcknowledgementLedger ledger) {
         FaultKind kind = FaultKind.values()[random.nextInt(FaultKind.values().length)];
         String operation = STREAM_OPERATIONS.get(random.nextInt(STREAM_OPERATIONS.size()));
         switch (kind) {
             case ROTATION -> emulator.rotateShards(TABLE);
             case SPLIT -> {
-                List<String> open = helperListOpenShards(helper, streamArn);
+                List<String> open = emulator.openShards(TABLE);
                 if (open.isEmpty()) {
                     return;
                 }
@@ -218,36 +214,6 @@ final class CampaignRun {
             case CRASH_BEFORE_CHECKPOINT -> ledger.crashOnNextSave();
         }
         faults.merge(kind, 1, Integer::sum);
-    }
-
-    /** The open shards; the faults injected for the poller hit this listing too, so it tries until it gets through. */
-    private static List<String> helperListOpenShards(DynamoDbStreamsClient helper, String streamArn) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return listOpenShards(helper, streamArn);
-            } catch (SdkException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static List<String> listOpenShards(DynamoDbStreamsClient helper, String streamArn) {
-        List<String> open = new ArrayList<>();
-        String start = null;
-        do {
-            String exclusiveStart = start;
-            var description = helper.describeStream(r -> r.streamArn(streamArn).exclusiveStartShardId(exclusiveStart))
-                    .streamDescription();
-            for (Shard shard : description.shards()) {
-                if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
-                    open.add(shard.shardId());
-                }
-            }
-            start = description.lastEvaluatedShardId();
-        } while (start != null);
-        return open;
     }
 
     private static Set<String> delivered(CampaignListener listener) {

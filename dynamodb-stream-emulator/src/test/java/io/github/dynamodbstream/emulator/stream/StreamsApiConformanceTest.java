@@ -229,6 +229,20 @@ class StreamsApiConformanceTest {
     }
 
     @Test
+    @DisplayName("the emulator's own list of open shards is what DescribeStream shows open, after a split and a rotation")
+    void openShardsAreTheShardsDescribeStreamShowsOpen() {
+        String arn = reader.createTable(table, StreamViewType.NEW_IMAGE);
+        EMULATOR.emulator().splitShard(table, reader.shards(arn).get(0).shardId());
+        EMULATOR.emulator().rotateShards(table);
+
+        List<String> openOnTheWire = reader.shards(arn).stream()
+                .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null).map(Shard::shardId).toList();
+
+        assertThat(openOnTheWire).hasSize(5);
+        assertThat(EMULATOR.emulator().openShards(table)).containsExactlyInAnyOrderElementsOf(openOnTheWire);
+    }
+
+    @Test
     @DisplayName("a disabled stream is DISABLED, its shards closed, its records still readable (API_streams_StreamDescription)")
     void disabledStreamKeepsItsRecordsReadable() {
         String arn = reader.createTable(table, StreamViewType.NEW_IMAGE);

@@ -28,11 +28,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * One run of the Spring campaign: a seeded sequence of writes, catch-ups and faults against a fresh emulator, read by
@@ -109,10 +106,8 @@ final class SpringCampaignRun {
                 .shardsPerStream(shards).seed(seed).emptyPageRate(random.nextDouble() * 0.2);
         try (DynamoDbEmulator emulator = emulatorBuilder.start();
                 DynamoDbClient writer = DynamoDbClient.builder().endpointOverride(emulator.endpoint())
-                        .region(Region.of(emulator.region())).credentialsProvider(credentials()).build();
-                DynamoDbStreamsClient helper = DynamoDbStreamsClient.builder().endpointOverride(emulator.endpoint())
                         .region(Region.of(emulator.region())).credentialsProvider(credentials()).build()) {
-            String streamArn = EmulatorTables.createWithStream(writer, TABLE);
+            EmulatorTables.createWithStream(writer, TABLE);
             String[] properties = properties(emulator);
             Generation generation = new Generation(0);
             ConfigurableApplicationContext context = start(generation, properties);
@@ -125,7 +120,7 @@ final class SpringCampaignRun {
                         awaitEverythingDelivered(Duration.ofSeconds(20));
                     } else {
                         FaultKind kind = FaultKind.values()[random.nextInt(FaultKind.values().length)];
-                        if (injectFault(kind, emulator, helper, streamArn, generation, writer, keys)) {
+                        if (injectFault(kind, emulator, generation, writer, keys)) {
                             crashed(generation, context);
                             generation = new Generation(generation.number() + 1);
                             context = start(generation, properties);
@@ -227,14 +222,14 @@ final class SpringCampaignRun {
     }
 
     /** Injects a fault; {@code true} when the consumer crashed. */
-    private boolean injectFault(FaultKind kind, DynamoDbEmulator emulator, DynamoDbStreamsClient helper,
-            String streamArn, Generation generation, DynamoDbClient writer, int keys) {
+    private boolean injectFault(FaultKind kind, DynamoDbEmulator emulator, Generation generation,
+            DynamoDbClient writer, int keys) {
         String operation = STREAM_OPERATIONS.get(random.nextInt(STREAM_OPERATIONS.size()));
         faults.merge(kind, 1, Integer::sum);
         switch (kind) {
             case ROTATION -> emulator.rotateShards(TABLE);
             case SPLIT -> {
-                List<String> open = openShards(helper, streamArn);
+                List<String> open = emulator.openShards(TABLE);
                 if (!open.isEmpty()) {
                     emulator.splitShard(TABLE, open.get(random.nextInt(open.size())));
                 }
@@ -278,21 +273,6 @@ final class SpringCampaignRun {
 
     private void awaitEverythingDelivered(Duration atMost) {
         waiting().atMost(atMost).pollInterval(Duration.ofMillis(10)).until(() -> delivered().containsAll(expected));
-    }
-
-    /** The open shards; the faults injected for the consumer hit this listing too, so it tries until it gets through. */
-    private static List<String> openShards(DynamoDbStreamsClient helper, String streamArn) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return helper.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().stream()
-                        .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-                        .map(Shard::shardId).toList();
-            } catch (SdkException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-            }
-        }
     }
 
     private Set<String> delivered() {

@@ -164,6 +164,11 @@ public final class StreamStore implements TableStreams {
         stream.setOpenShards(open);
     }
 
+    /** The ids of the open shards of the table's current stream, in the order of their hash ranges. */
+    public List<String> openShardIds(String tableName) {
+        return List.of(currentStream(tableName).openShards()).stream().map(Shard::id).toList();
+    }
+
     /** Closes one open shard of the table's current stream and opens two children that split its hash range. */
     public void splitShard(String tableName, String shardId) {
         Stream stream = currentStream(tableName);
