@@ -46,10 +46,12 @@ final class ChildLeaseClaim {
     /**
      * Assigns the children of a shard whose end was just checkpointed to this instance, where they have no owner yet
      * and this instance holds less than its fair share. Never throws: a child this leaves is assigned by the leader.
+     * One claim at a time: the shards of a rotation end together, and each claim must see what the one before it took,
+     * or every one of them would find this instance below its share and take its children.
      *
      * @return how many children were assigned to this instance
      */
-    int claimChildrenOf(String shardId) {
+    synchronized int claimChildrenOf(String shardId) {
         LeaseRefresher refresher = leases.get();
         try {
             List<Lease> all = refresher.listLeases();
