@@ -51,16 +51,18 @@ public final class KclClients implements AutoCloseable {
                 region, workerId);
     }
 
+    /**
+     * The starter's connection on a client builder, in the region the streams client resolved; without the endpoint
+     * when {@code useEndpoint} is false.
+     */
     private static <B extends AwsClientBuilder<B, ?>> B configure(B builder, Region region,
             DynamoDbStreamConnectionDetails connection, boolean useEndpoint) {
-        builder.region(region);
-        if (useEndpoint && connection.getEndpoint() != null) {
-            builder.endpointOverride(connection.getEndpoint());
-        }
-        if (connection.getCredentialsProvider() != null) {
+        if (useEndpoint) {
+            connection.applyTo(builder);
+        } else if (connection.getCredentialsProvider() != null) {
             builder.credentialsProvider(connection.getCredentialsProvider());
         }
-        return builder;
+        return builder.region(region);
     }
 
     private static String defaultWorkerId() {
