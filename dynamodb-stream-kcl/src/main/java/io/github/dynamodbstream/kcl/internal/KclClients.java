@@ -15,9 +15,10 @@ import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * The clients one application instance gives the Kinesis Client Library: the adapter over the starter's streams
- * client (Kinesis is never called), an asynchronous DynamoDB client for the lease, worker-metrics and coordinator
- * tables (same endpoint, region and credentials as the starter's), and a CloudWatch client that is called only
- * when {@code dynamodb.stream.kcl.cloud-watch-metrics} is not NONE.
+ * client (Kinesis is never called; pages of records built as {@link StreamsAdapterClient} says), an asynchronous
+ * DynamoDB client for the lease, worker-metrics and coordinator tables (same endpoint, region and credentials as the
+ * starter's), and a CloudWatch client that is called only when {@code dynamodb.stream.kcl.cloud-watch-metrics} is
+ * not NONE.
  */
 public final class KclClients implements AutoCloseable {
 
@@ -47,7 +48,7 @@ public final class KclClients implements AutoCloseable {
                 configure(CloudWatchAsyncClient.builder(), region, connection, !metricsOn).build();
         String workerId = kclProperties.getWorkerId() != null && !kclProperties.getWorkerId().isBlank()
                 ? kclProperties.getWorkerId() : defaultWorkerId();
-        return new KclClients(new AmazonDynamoDBStreamsAdapterClient(streamsClient, region), dynamoDb, cloudWatch,
+        return new KclClients(new StreamsAdapterClient(streamsClient, region), dynamoDb, cloudWatch,
                 region, workerId);
     }
 
