@@ -1,8 +1,13 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.test.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import io.github.dynamodbstream.core.CheckpointConflictException;
+import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
+import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
-class DynamoDbShardStateRepositoryTest extends ShardStateRepositoryContractTest {
+/** The contract on the DynamoDB store, on the emulator; and what only that store does (its table, its items, owners). */
+class DynamoDbShardStateRepositoryTests extends ShardStateRepositoryContract {
 
     @RegisterExtension
     static final DynamoDbEmulatorExtension EMULATOR = DynamoDbEmulatorExtension.create();

@@ -1,9 +1,12 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.test.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.core.CheckpointConflictException;
+import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.ShardStateRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,26 +18,54 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** What every {@link ShardStateRepository} does; each implementation's test extends this class. */
-abstract class ShardStateRepositoryContractTest {
+/**
+ * What every {@link ShardStateRepository} does, as JUnit 5 tests: checkpoints load back as saved, per consumer and
+ * stream; a checkpoint never moves backwards (sequence numbers compare as numbers) and a finished shard stays finished,
+ * both refused with a {@link CheckpointConflictException}; {@code remove} forgets one shard; a loaded map is an
+ * unmodifiable snapshot; concurrent saves of many shards all land. The project's stores (in memory, DynamoDB, JDBC)
+ * each run it; a store of your own runs it by extending this class in your test sources:
+ *
+ * <pre>{@code
+ * class RedisShardStateRepositoryTests extends ShardStateRepositoryContract {
+ *
+ *     private final RedisShardStateRepository repository = new RedisShardStateRepository(redis);
+ *
+ *     @Override
+ *     protected ShardStateRepository repository() {
+ *         return repository;
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>JUnit creates an instance per test, so a field gives each test its own repository; a store shared by the tests
+ * of a class is fine too, since each test uses its own {@link #consumer} name. Add the tests that only your store
+ * needs (its schema, its errors) to the same class. Needs JUnit Jupiter and AssertJ, which this module brings.
+ */
+public abstract class ShardStateRepositoryContract {
 
+    /** When the checkpoints of {@link #checkpoint} were written; {@link #finished} ones a minute later. */
     protected static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");
 
-    /** A unique consumer name per test, so that tests sharing a store do not see each other's checkpoints. */
+    /** A consumer name of this test alone, so that tests sharing a store do not see each other's checkpoints. */
     protected final String consumer = "consumer-" + UUID.randomUUID();
+
+    /** The stream the tests save checkpoints for. */
     protected final String stream = streamArn("orders");
 
-    /** The repository under test; each call may return the same instance. */
+    /** The repository under test; each call within a test may return the same instance, and should. */
     protected abstract ShardStateRepository repository();
 
+    /** The ARN of a stream of {@code table}, in a fixed account, region and stream label. */
     protected static String streamArn(String table) {
         return "arn:aws:dynamodb:us-east-1:123456789012:table/" + table + "/stream/2024-05-01T00:00:00.000";
     }
 
+    /** An unfinished checkpoint, written at {@link #T0}; {@code sequenceNumber} may be {@code null}. */
     protected static ShardCheckpoint checkpoint(String shardId, String sequenceNumber) {
         return new ShardCheckpoint(shardId, sequenceNumber, false, T0);
     }
 
+    /** The checkpoint of a shard read to its end, a minute after {@link #T0}. */
     protected static ShardCheckpoint finished(String shardId, String sequenceNumber) {
         return new ShardCheckpoint(shardId, sequenceNumber, true, T0.plusSeconds(60));
     }
