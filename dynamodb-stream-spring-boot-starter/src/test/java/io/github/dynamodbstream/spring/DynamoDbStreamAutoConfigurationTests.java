@@ -14,6 +14,7 @@ import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.jdbc.JdbcShardStateRepository;
 import io.github.dynamodbstream.spring.support.OnEmulator;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -10,7 +10,6 @@ import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
 import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
@@ -20,6 +19,7 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmulatorTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
