@@ -3,9 +3,9 @@ package io.github.dynamodbstream.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.DeadLetter;
-import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetter;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemChangesEvent;

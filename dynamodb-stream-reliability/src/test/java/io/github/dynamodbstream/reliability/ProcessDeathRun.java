@@ -2,9 +2,9 @@ package io.github.dynamodbstream.reliability;
 
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.reliability.DeliveryFile.Delivery;
 import io.github.dynamodbstream.spring.checkpoint.jdbc.JdbcShardStateRepository;

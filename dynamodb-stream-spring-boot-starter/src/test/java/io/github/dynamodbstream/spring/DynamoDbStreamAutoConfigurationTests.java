@@ -3,12 +3,12 @@ package io.github.dynamodbstream.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;

@@ -3,11 +3,11 @@ package io.github.dynamodbstream.spring.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
-import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.ListenerMode;

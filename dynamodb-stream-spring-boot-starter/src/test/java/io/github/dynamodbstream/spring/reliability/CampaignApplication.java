@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.spring.reliability;
 
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerCustomizer;
 import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.reliability;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,12 +1,16 @@
+<<<<<<<< HEAD:dynamodb-stream-test/src/main/java/io/github/dynamodbstream/test/checkpoint/ShardStateRepositoryContract.java
 package io.github.dynamodbstream.test.checkpoint;
+========
+package io.github.dynamodbstream.core.checkpoint;
+>>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/checkpoint/ShardStateRepositoryContractTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.CheckpointConflictException;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
+<<<<<<<< HEAD:dynamodb-stream-test/src/main/java/io/github/dynamodbstream/test/checkpoint/ShardStateRepositoryContract.java
 /**
  * What every {@link ShardStateRepository} does, as JUnit 5 tests: checkpoints load back as saved, per consumer and
  * stream; a checkpoint never moves backwards (sequence numbers compare as numbers) and a finished shard stays finished,
@@ -42,6 +47,10 @@ import org.junit.jupiter.api.Test;
  * needs (its schema, its errors) to the same class. Needs JUnit Jupiter and AssertJ, which this module brings.
  */
 public abstract class ShardStateRepositoryContract {
+========
+/** What every {@link ShardStateRepository} does; each implementation's test extends this class. */
+public abstract class ShardStateRepositoryContractTest {
+>>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/checkpoint/ShardStateRepositoryContractTest.java
 
     /** When the checkpoints of {@link #checkpoint} were written; {@link #finished} ones a minute later. */
     protected static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");

@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.test.checkpoint;
 
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 
 /** The contract on the in-memory store. */
 class InMemoryShardStateRepositoryTests extends ShardStateRepositoryContract {

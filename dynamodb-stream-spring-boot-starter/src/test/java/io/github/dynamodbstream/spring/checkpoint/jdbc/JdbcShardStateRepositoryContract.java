@@ -3,9 +3,9 @@ package io.github.dynamodbstream.spring.checkpoint.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.CheckpointConflictException;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import io.github.dynamodbstream.test.checkpoint.ShardStateRepositoryContract;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;

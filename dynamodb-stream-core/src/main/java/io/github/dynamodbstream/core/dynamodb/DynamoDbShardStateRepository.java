@@ -1,8 +1,12 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.dynamodb;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import io.github.dynamodbstream.core.internal.checkpoint.CheckpointItem;
-import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import io.github.dynamodbstream.core.internal.checkpoint.UnreadableCheckpointException;
+import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -250,13 +254,13 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
             ShardCheckpoint checkpoint, OwnerCondition owners) {
         if (!owners.allows(stored.owner())) {
             throw otherOwner(consumerName, streamArn, stored,
-                    "save " + InMemoryShardStateRepository.describe(checkpoint), owners);
+                    "save " + checkpoint.describePosition(), owners);
         }
         if (stored.checkpoint().isAfter(checkpoint)) {
             throw new CheckpointConflictException("Checkpoint of consumer '" + consumerName + "' on stream "
                     + streamArn + ", shard " + checkpoint.shardId() + " would move backwards from "
-                    + InMemoryShardStateRepository.describe(stored.checkpoint()) + " (saved at "
-                    + stored.checkpoint().updatedAt() + ") to " + InMemoryShardStateRepository.describe(checkpoint)
+                    + stored.checkpoint().describePosition() + " (saved at "
+                    + stored.checkpoint().updatedAt() + ") to " + checkpoint.describePosition()
                     + ". A checkpoint only moves forwards; the stored one in table '" + tableName
                     + "' was left as it was.");
         }
@@ -267,7 +271,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
         return new CheckpointConflictException("Checkpoint of consumer '" + consumerName + "' on stream " + streamArn
                 + ", shard " + stored.checkpoint().shardId() + " in table '" + tableName
                 + "' was written by another poller (owner " + stored.owner() + ", "
-                + InMemoryShardStateRepository.describe(stored.checkpoint()) + ", at " + stored.checkpoint().updatedAt()
+                + stored.checkpoint().describePosition() + ", at " + stored.checkpoint().updatedAt()
                 + ") while this poller (owner " + owners.me() + ") tried to " + attempted + ". Two pollers are "
                 + "running with the consumer name '" + consumerName + "' on this stream: give each its own consumer "
                 + "name, or stop one. The stored checkpoint was left as it was.");

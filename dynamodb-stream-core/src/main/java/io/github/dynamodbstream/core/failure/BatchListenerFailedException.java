@@ -1,5 +1,8 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.failure;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.failure;
+
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
 
 /**
  * Keeps the records a poller gives up on under {@link ListenerFailureMode#DEAD_LETTER}, so that none is lost:

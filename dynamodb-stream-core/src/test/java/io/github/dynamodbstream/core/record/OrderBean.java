@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
 
 import java.math.BigDecimal;
 import java.util.List;

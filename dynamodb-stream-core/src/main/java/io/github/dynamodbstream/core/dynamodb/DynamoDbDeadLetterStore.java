@@ -1,5 +1,8 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.dynamodb;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.failure.DeadLetter;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
 import io.github.dynamodbstream.core.internal.deadletter.DeadLetterItem;
 import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.dynamodb;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.internal.table.KeyedTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

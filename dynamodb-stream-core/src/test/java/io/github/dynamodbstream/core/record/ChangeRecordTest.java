@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.Instant;

@@ -1,5 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.checkpoint;
 
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +32,7 @@ public final class InMemoryShardStateRepository implements ShardStateRepository 
             if (stored != null && stored.isAfter(checkpoint)) {
                 throw new CheckpointConflictException("Checkpoint of consumer '" + consumerName + "' on stream "
                         + streamArn + ", shard " + checkpoint.shardId() + " would move backwards from "
-                        + describe(stored) + " to " + describe(checkpoint) + ". A checkpoint only moves forwards: "
+                        + stored.describePosition() + " to " + checkpoint.describePosition() + ". A checkpoint only moves forwards: "
                         + "check that no two pollers share this repository and consumer name.");
             }
             updated.put(checkpoint.shardId(), checkpoint);
@@ -46,12 +47,6 @@ public final class InMemoryShardStateRepository implements ShardStateRepository 
             shards.remove(shardId);
             return shards.isEmpty() ? null : shards;
         });
-    }
-
-    static String describe(ShardCheckpoint checkpoint) {
-        String position = checkpoint.sequenceNumber() == null
-                ? "no sequence number" : "sequence number " + checkpoint.sequenceNumber();
-        return checkpoint.finished() ? position + " (finished)" : position;
     }
 
     private record Stream(String consumerName, String streamArn) {

@@ -1,5 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.checkpoint;
 
+import io.github.dynamodbstream.core.StartingPosition;
 import java.util.Map;
 
 /**

@@ -1,5 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.failure;
 
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.time.Instant;
 import java.util.Objects;
 

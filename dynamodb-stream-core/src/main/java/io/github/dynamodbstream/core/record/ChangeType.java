@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,8 +1,9 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;

@@ -1,5 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.checkpoint;
 
+import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.internal.record.SequenceNumbers;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -25,6 +26,15 @@ public record ShardCheckpoint(String shardId, String sequenceNumber, boolean fin
             throw new IllegalArgumentException(
                     "A sequence number is a non-empty string of digits, got '" + sequenceNumber + "' for shard " + shardId);
         }
+    }
+
+    /**
+     * The position in words, for messages: {@code sequence number 42}, {@code no sequence number}, with
+     * {@code (finished)} after a finished shard's.
+     */
+    public String describePosition() {
+        String position = sequenceNumber == null ? "no sequence number" : "sequence number " + sequenceNumber;
+        return finished ? position + " (finished)" : position;
     }
 
     /** Whether this checkpoint lies after the other one in the shard (a higher sequence number). */

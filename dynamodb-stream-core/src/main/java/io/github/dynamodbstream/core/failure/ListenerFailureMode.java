@@ -1,4 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.failure;
+
+import io.github.dynamodbstream.core.PollResult;
 
 /**
  * What a poller does with a record its listener keeps failing on, once the retries are spent. In every mode the

@@ -1,4 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
+
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 
 /**
  * A stream record could not be read: its {@code eventName} is unknown, or a part every record carries is missing.

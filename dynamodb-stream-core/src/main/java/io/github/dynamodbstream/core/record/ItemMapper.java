@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.record;
 
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.failure;
 
 import java.time.Duration;
 import java.util.Objects;

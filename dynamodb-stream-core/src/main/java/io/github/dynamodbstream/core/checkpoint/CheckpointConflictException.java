@@ -1,4 +1,6 @@
-package io.github.dynamodbstream.core;
+package io.github.dynamodbstream.core.checkpoint;
+
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 
 /**
  * A checkpoint could not be saved because the stored one was written by another poller, or lies further on:
