@@ -1,8 +1,4 @@
-<<<<<<<< HEAD:dynamodb-stream-test/src/main/java/io/github/dynamodbstream/test/checkpoint/ShardStateRepositoryContract.java
 package io.github.dynamodbstream.test.checkpoint;
-========
-package io.github.dynamodbstream.core.checkpoint;
->>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/checkpoint/ShardStateRepositoryContractTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-<<<<<<<< HEAD:dynamodb-stream-test/src/main/java/io/github/dynamodbstream/test/checkpoint/ShardStateRepositoryContract.java
 /**
  * What every {@link ShardStateRepository} does, as JUnit 5 tests: checkpoints load back as saved, per consumer and
  * stream; a checkpoint never moves backwards (sequence numbers compare as numbers) and a finished shard stays finished,
@@ -47,10 +42,6 @@ import org.junit.jupiter.api.Test;
  * needs (its schema, its errors) to the same class. Needs JUnit Jupiter and AssertJ, which this module brings.
  */
 public abstract class ShardStateRepositoryContract {
-========
-/** What every {@link ShardStateRepository} does; each implementation's test extends this class. */
-public abstract class ShardStateRepositoryContractTest {
->>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/checkpoint/ShardStateRepositoryContractTest.java
 
     /** When the checkpoints of {@link #checkpoint} were written; {@link #finished} ones a minute later. */
     protected static final Instant T0 = Instant.parse("2024-05-01T12:00:00Z");

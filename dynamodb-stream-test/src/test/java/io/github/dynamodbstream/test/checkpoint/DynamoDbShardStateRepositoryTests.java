@@ -1,25 +1,13 @@
-<<<<<<<< HEAD:dynamodb-stream-test/src/test/java/io/github/dynamodbstream/test/checkpoint/DynamoDbShardStateRepositoryTests.java
 package io.github.dynamodbstream.test.checkpoint;
-========
-package io.github.dynamodbstream.core.dynamodb;
->>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/dynamodb/DynamoDbShardStateRepositoryTest.java
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-<<<<<<<< HEAD:dynamodb-stream-test/src/test/java/io/github/dynamodbstream/test/checkpoint/DynamoDbShardStateRepositoryTests.java
+import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
-import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
-import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
-========
-import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
-import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
-import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
-import io.github.dynamodbstream.core.checkpoint.ShardStateRepositoryContractTest;
->>>>>>>> main:dynamodb-stream-core/src/test/java/io/github/dynamodbstream/core/dynamodb/DynamoDbShardStateRepositoryTest.java
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.HashMap;
 import java.util.Map;
