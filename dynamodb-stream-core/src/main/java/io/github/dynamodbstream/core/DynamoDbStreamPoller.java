@@ -1,5 +1,12 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.FailedRecordHandler;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.core.internal.api.StreamApi;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryRules;
@@ -12,6 +19,7 @@ import io.github.dynamodbstream.core.internal.round.PollerThreads;
 import io.github.dynamodbstream.core.internal.round.RoundRunner;
 import io.github.dynamodbstream.core.internal.shard.Checkpoints;
 import io.github.dynamodbstream.core.internal.shard.ShardDiscovery;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

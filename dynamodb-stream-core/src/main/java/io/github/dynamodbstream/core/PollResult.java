@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,6 +1,9 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import io.github.dynamodbstream.core.internal.round.GuardedObserver;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Duration;
 import java.util.List;
 

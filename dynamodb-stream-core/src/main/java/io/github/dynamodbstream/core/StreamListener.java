@@ -1,5 +1,9 @@
 package io.github.dynamodbstream.core;
 
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.MalformedRecordException;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 

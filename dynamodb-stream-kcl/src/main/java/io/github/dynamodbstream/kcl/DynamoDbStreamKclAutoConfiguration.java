@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.kcl;
 
-import io.github.dynamodbstream.core.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;

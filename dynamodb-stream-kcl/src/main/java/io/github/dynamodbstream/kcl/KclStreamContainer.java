@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.kcl;
 
-import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
 import io.github.dynamodbstream.kcl.internal.KclClients;
 import io.github.dynamodbstream.kcl.internal.KclStreamWorker;
 import io.github.dynamodbstream.kcl.internal.LeaseTableNames;

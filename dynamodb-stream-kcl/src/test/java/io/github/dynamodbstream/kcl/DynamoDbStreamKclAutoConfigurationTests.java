@@ -11,6 +11,7 @@ import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.KclCoordinationRequirement;
 import io.github.dynamodbstream.spring.replica.DynamoDbTableReplicaAutoConfiguration;
+import io.github.dynamodbstream.test.EmulatorTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,7 +41,7 @@ class DynamoDbStreamKclAutoConfigurationTests {
 
     @BeforeAll
     static void createTable() {
-        OrdersTable.create(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.NewShardsEvent;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Comparator;
@@ -68,7 +69,7 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
     }
 
     void createTable() {
-        OrdersTable.create(dynamoDb, TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
+        EmulatorTables.createWithStream(dynamoDb, TABLE, StreamViewType.NEW_AND_OLD_IMAGES);
     }
 
     /** Creates the table, writes a first round of changes and starts the instances. */

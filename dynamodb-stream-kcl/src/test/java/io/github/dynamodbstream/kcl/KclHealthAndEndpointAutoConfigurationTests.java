@@ -15,6 +15,7 @@ import io.github.dynamodbstream.spring.metrics.DynamoDbStreamMetricsAutoConfigur
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerAutoConfiguration;
 import io.github.dynamodbstream.spring.poller.KclCoordinationRequirement;
+import io.github.dynamodbstream.test.EmulatorTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ class KclHealthAndEndpointAutoConfigurationTests {
 
     @BeforeAll
     static void createTable() {
-        OrdersTable.create(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), "orders", StreamViewType.NEW_IMAGE);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.github.dynamodbstream.spring.container.StreamStatus;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.HashSet;
@@ -55,7 +56,7 @@ class KclLeaseTableEndpointTests {
 
     @BeforeAll
     static void startOneInstanceOnAWrittenTable() {
-        OrdersTable.create(EMULATOR.dynamoDbClient(), TABLE, StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(EMULATOR.dynamoDbClient(), TABLE, StreamViewType.NEW_IMAGE);
         writeItems(0, ITEMS);
         context = new SpringApplicationBuilder(InstanceApplication.class)
                 .web(WebApplicationType.NONE)

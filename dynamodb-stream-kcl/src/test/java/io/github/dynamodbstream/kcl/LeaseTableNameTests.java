@@ -6,6 +6,7 @@ import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.kcl.internal.LeaseTableNames;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -43,9 +44,9 @@ class LeaseTableNameTests {
     @Test
     void aSecondStreamKeepsTheFirstOnTheLeaseTableAnEarlierVersionCreatedForIt() {
         DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
-        OrdersTable.create(dynamoDb, "orders", StreamViewType.NEW_IMAGE);
-        OrdersTable.create(dynamoDb, "payments", StreamViewType.NEW_IMAGE);
-        OrdersTable.create(dynamoDb, "refunds", StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(dynamoDb, "orders", StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(dynamoDb, "payments", StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(dynamoDb, "refunds", StreamViewType.NEW_IMAGE);
         leaseTableWithALeaseOf("shop", "orders");
         leaseTableWithALeaseOf("audit", "refunds");
 

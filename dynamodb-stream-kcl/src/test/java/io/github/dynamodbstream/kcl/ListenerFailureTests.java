@@ -9,6 +9,7 @@ import io.github.dynamodbstream.spring.container.StreamState;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint.StreamDescriptor;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
+import io.github.dynamodbstream.test.EmulatorTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigInteger;
@@ -66,7 +67,7 @@ class ListenerFailureTests {
     @Test
     void checkpointStaysBeforeARecordTheListenersRejectUntilTheyAcceptIt() {
         DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
-        OrdersTable.create(dynamoDb, TABLE, StreamViewType.NEW_IMAGE);
+        EmulatorTables.createWithStream(dynamoDb, TABLE, StreamViewType.NEW_IMAGE);
         put(dynamoDb, "before");
         context = new SpringApplicationBuilder(RejectingApplication.class)
                 .web(WebApplicationType.NONE)

@@ -3,14 +3,15 @@ package io.github.dynamodbstream.kcl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.DeadLetter;
-import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetter;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemChangesEvent;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.RecordFailedEvent;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ class PoisonRecordTests {
     void goodRecordsArriveOnceInOrderAndOnlyThePoisonRecordIsHeldOrGivenUp() {
         DynamoDbClient dynamoDb = EMULATOR.dynamoDbClient();
         for (String table : List.of("kcl-block", "kcl-skip", "kcl-dead")) {
-            OrdersTable.create(dynamoDb, table, StreamViewType.NEW_IMAGE);
+            EmulatorTables.createWithStream(dynamoDb, table, StreamViewType.NEW_IMAGE);
             for (int i = 0; i < RECORDS; i++) {
                 String id = i == POISON_AT ? "poison" : "item-" + i;
                 dynamoDb.putItem(request -> request.tableName(table).item(Map.of("id", AttributeValue.fromS(id))));

@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.reliability;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dynamodbstream.reliability.ProcessDeathRun.Report;
 import io.github.dynamodbstream.reliability.ProcessDeathRun.Store;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.github.dynamodbstream.test.jdbc.EmbeddedPostgreSqlExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,20 +28,11 @@ class ProcessDeathCampaignTest {
     private static final long SHORT_SEED = 1;
     private static final int SHORT_KILLS = 5;
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final EmbeddedPostgreSqlExtension POSTGRES = EmbeddedPostgreSqlExtension.create();
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path directory;
-
-    @BeforeAll
-    static void startPostgreSql() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgreSql() throws IOException {
-        postgres.close();
-    }
 
     @ParameterizedTest
     @EnumSource(names = {"DYNAMODB", "POSTGRESQL"})
@@ -70,7 +59,7 @@ class ProcessDeathCampaignTest {
             Path files = ProcessDeathRun.directory(directory, seed, store);
             Report report;
             try {
-                report = ProcessDeathRun.run(seed, store, kills, postgres.getPostgresDatabase(), files);
+                report = ProcessDeathRun.run(seed, store, kills, POSTGRES.dataSource(), files);
             } catch (RuntimeException e) {
                 throw new AssertionError("Run with seed " + seed + " on " + store + " failed (repeat with "
                         + "-Dcampaign.seed=" + seed + " -Dcampaign.runs=1; the applications' logs and deliveries are "

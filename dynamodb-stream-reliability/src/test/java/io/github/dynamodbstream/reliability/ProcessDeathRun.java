@@ -2,13 +2,13 @@ package io.github.dynamodbstream.reliability;
 
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
-import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.reliability.DeliveryFile.Delivery;
 import io.github.dynamodbstream.spring.checkpoint.jdbc.JdbcShardStateRepository;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -33,9 +33,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * One run of the process-death campaign: a fresh emulator in this JVM, the {@link KilledApplication} in other JVMs
@@ -133,7 +130,7 @@ final class ProcessDeathRun {
                         .statusDelay(Duration.ZERO).start();
                 DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(emulator.endpoint())
                         .region(Region.of(emulator.region())).credentialsProvider(CREDENTIALS).build()) {
-            String streamArn = createTable(dynamoDb);
+            String streamArn = EmulatorTables.createWithStream(dynamoDb, TABLE);
             Supplier<Map<String, ShardCheckpoint>> checkpoints = checkpoints(dynamoDb, checkpointTable, streamArn);
             List<String> properties = properties(emulator, checkpointTable);
             try {
@@ -364,17 +361,6 @@ final class ProcessDeathRun {
             present.add(id);
             expected.add(id + "#" + 2L * (version + 1));
         }
-    }
-
-    private static String createTable(DynamoDbClient dynamoDb) {
-        String streamArn = dynamoDb.createTable(r -> r.tableName(TABLE)
-                .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
-                .billingMode("PAY_PER_REQUEST")
-                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                .tableDescription().latestStreamArn();
-        DynamoDbEmulatorExtension.awaitActive(dynamoDb, TABLE);
-        return streamArn;
     }
 
     private Report report(int shards, int killCount) {

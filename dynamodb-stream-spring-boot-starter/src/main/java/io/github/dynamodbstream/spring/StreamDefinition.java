@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.spring;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.time.Duration;
 import java.util.Objects;

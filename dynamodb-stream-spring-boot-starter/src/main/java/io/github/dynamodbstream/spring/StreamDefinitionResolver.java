@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.spring;
 
-import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;

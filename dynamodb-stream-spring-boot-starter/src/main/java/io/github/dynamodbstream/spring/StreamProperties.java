@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.spring;
 
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -2,8 +2,8 @@ package io.github.dynamodbstream.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,10 +2,10 @@ package io.github.dynamodbstream.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.StartingPosition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -14,7 +14,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** A table of an {@link EmbeddedDynamoDbStreams.Table}, checked, and how to create it. */
+/**
+ * A table of an {@link EmbeddedDynamoDbStreams.Table} or of {@link EmulatorTables}, checked, and how to create it
+ * ({@code streamViewType} {@code null}: without a stream).
+ */
 record TableSpec(String name, String partitionKey, ScalarAttributeType partitionKeyType, String sortKey,
         ScalarAttributeType sortKeyType, StreamViewType streamViewType) {
 
@@ -68,8 +71,16 @@ record TableSpec(String name, String partitionKey, ScalarAttributeType partition
         return type;
     }
 
-    /** Creates the table with on-demand capacity and its stream, and waits until it is ACTIVE. */
-    void create(DynamoDbClient client) {
+    /** A table keyed by the string attribute {@code id}. */
+    static TableSpec keyedById(String name, StreamViewType streamViewType) {
+        return new TableSpec(name, "id", ScalarAttributeType.S, "", ScalarAttributeType.S, streamViewType);
+    }
+
+    /**
+     * Creates the table with on-demand capacity and its stream, and waits until it is ACTIVE; returns the stream's
+     * ARN ({@code null} without a stream).
+     */
+    String create(DynamoDbClient client) {
         List<AttributeDefinition> attributes = new ArrayList<>();
         List<KeySchemaElement> keys = new ArrayList<>();
         attributes.add(AttributeDefinition.builder().attributeName(partitionKey).attributeType(partitionKeyType)
@@ -79,12 +90,16 @@ record TableSpec(String name, String partitionKey, ScalarAttributeType partition
             attributes.add(AttributeDefinition.builder().attributeName(sortKey).attributeType(sortKeyType).build());
             keys.add(KeySchemaElement.builder().attributeName(sortKey).keyType(KeyType.RANGE).build());
         }
-        client.createTable(request -> request
-                .tableName(name)
-                .attributeDefinitions(attributes)
-                .keySchema(keys)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .streamSpecification(stream -> stream.streamEnabled(true).streamViewType(streamViewType)));
+        String streamArn = client.createTable(request -> {
+            request.tableName(name)
+                    .attributeDefinitions(attributes)
+                    .keySchema(keys)
+                    .billingMode(BillingMode.PAY_PER_REQUEST);
+            if (streamViewType != null) {
+                request.streamSpecification(stream -> stream.streamEnabled(true).streamViewType(streamViewType));
+            }
+        }).tableDescription().latestStreamArn();
         EmulatorClients.awaitActive(client, name);
+        return streamArn;
     }
 }

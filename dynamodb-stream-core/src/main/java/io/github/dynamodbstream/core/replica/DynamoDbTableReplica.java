@@ -1,13 +1,13 @@
 package io.github.dynamodbstream.core.replica;
 
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.ItemMapper;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.core.internal.replica.ItemMappers;
 import io.github.dynamodbstream.core.internal.replica.ReplicaEngine;
 import io.github.dynamodbstream.core.internal.replica.ReplicaSettings;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

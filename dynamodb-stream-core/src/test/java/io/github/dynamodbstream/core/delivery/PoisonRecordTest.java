@@ -2,17 +2,17 @@ package io.github.dynamodbstream.core.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.BatchListenerFailedException;
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.DeadLetter;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
+import io.github.dynamodbstream.core.failure.DeadLetter;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;

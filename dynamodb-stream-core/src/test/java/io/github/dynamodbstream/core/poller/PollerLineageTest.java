@@ -3,12 +3,12 @@ package io.github.dynamodbstream.core.poller;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;

@@ -2,12 +2,12 @@ package io.github.dynamodbstream.core.poller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollResult;
-import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;

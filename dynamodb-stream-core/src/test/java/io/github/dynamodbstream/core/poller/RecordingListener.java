@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.poller;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

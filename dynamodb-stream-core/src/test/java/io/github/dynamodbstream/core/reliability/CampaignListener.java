@@ -1,11 +1,11 @@
 package io.github.dynamodbstream.core.reliability;
 
-import io.github.dynamodbstream.core.BatchListenerFailedException;
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
+import io.github.dynamodbstream.core.record.MalformedRecordException;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;

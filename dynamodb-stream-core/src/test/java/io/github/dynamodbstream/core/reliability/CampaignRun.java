@@ -2,13 +2,13 @@ package io.github.dynamodbstream.core.reliability;
 
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.core.reliability.CampaignListener.Delivery;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;

@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.reliability;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
+import io.github.dynamodbstream.core.record.MalformedRecordException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

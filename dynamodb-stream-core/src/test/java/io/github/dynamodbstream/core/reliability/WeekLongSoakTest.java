@@ -2,13 +2,13 @@ package io.github.dynamodbstream.core.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.core.support.StreamTables;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import java.lang.management.ManagementFactory;

@@ -3,7 +3,7 @@ package io.github.dynamodbstream.core.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;

@@ -3,7 +3,7 @@ package io.github.dynamodbstream.core.replica;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.RetryBackoff;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.emulator.Fault;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.core.replica;
 
-import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.util.HashMap;
 import java.util.Map;

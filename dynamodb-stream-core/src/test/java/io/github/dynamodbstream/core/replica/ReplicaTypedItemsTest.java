@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import io.github.dynamodbstream.core.replica.ReplicaFailedException.Reason;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import java.time.Duration;

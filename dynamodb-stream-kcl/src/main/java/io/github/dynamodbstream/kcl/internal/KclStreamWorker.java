@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.kcl.internal;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryRules;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
@@ -30,9 +30,9 @@ import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.leases.Lease;
+import software.amazon.kinesis.leases.LeaseManagementConfig.GracefulLeaseHandoffConfig;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.leases.LeaseRefresher;
-import software.amazon.kinesis.leases.LeaseManagementConfig.GracefulLeaseHandoffConfig;
 import software.amazon.kinesis.leases.exceptions.LeasingException;
 import software.amazon.kinesis.metrics.MetricsConfig;
 import software.amazon.kinesis.metrics.MetricsLevel;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.aot;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.event.DataLossEvent;
 import io.github.dynamodbstream.spring.event.DynamoDbStreamEvent;

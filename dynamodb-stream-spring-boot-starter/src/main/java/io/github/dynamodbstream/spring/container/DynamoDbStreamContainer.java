@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.container;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.spring.deadletter;
 
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;

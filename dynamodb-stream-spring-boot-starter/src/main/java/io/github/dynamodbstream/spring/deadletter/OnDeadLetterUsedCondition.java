@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.deadletter;
 
-import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import io.github.dynamodbstream.spring.ConfiguredStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,17 @@
 package io.github.dynamodbstream.spring.event;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.FailedRecordHandler;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.failure.FailedRecordHandler;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.listener.ChangeEvents;
 import io.github.dynamodbstream.spring.listener.UnheardChanges;
+import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import io.github.dynamodbstream.spring.observation.DeliveryObservations;
 import io.github.dynamodbstream.spring.observation.DynamoDbStreamDeliveryContext;
-import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

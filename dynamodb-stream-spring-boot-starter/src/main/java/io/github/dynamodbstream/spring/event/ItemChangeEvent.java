@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.spring.event;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.event;
 
-import io.github.dynamodbstream.core.BatchListenerFailedException;
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
 import java.util.List;
 import java.util.Objects;
 import org.springframework.core.ResolvableType;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.event;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import org.springframework.core.ResolvableType;
 
 /**

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.listener;
 
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;

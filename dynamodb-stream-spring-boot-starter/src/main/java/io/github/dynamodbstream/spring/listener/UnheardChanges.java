@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.listener;
 
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;

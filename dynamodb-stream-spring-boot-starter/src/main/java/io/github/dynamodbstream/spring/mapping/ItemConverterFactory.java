@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.spring.mapping;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import java.lang.annotation.Annotation;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.mapping;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import org.springframework.core.ResolvableType;
 
 /** Items of a class annotated for the DynamoDB Enhanced Client, mapped with its table schema. */

@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.spring.metrics;
 
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;

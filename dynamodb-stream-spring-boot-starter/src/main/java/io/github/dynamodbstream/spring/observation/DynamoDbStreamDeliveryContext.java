@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.spring.observation;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.micrometer.observation.Observation;
 import java.util.List;
 import java.util.Objects;

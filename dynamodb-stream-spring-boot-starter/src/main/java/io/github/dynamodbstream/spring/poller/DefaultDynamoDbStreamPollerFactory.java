@@ -1,11 +1,11 @@
 package io.github.dynamodbstream.spring.poller;
 
-import io.github.dynamodbstream.core.DeadLetterStore;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.ShardStateRepository;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;

@@ -2,7 +2,7 @@ package io.github.dynamodbstream.spring.poller;
 
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;

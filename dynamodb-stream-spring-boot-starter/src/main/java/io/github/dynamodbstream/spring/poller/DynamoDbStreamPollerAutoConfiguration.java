@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.spring.poller;
 
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.DynamoDbStreamProperties;
 import io.github.dynamodbstream.spring.StreamDefinitions;

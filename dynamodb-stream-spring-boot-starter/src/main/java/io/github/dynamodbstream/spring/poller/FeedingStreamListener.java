@@ -1,11 +1,11 @@
 package io.github.dynamodbstream.spring.poller;
 
-import io.github.dynamodbstream.core.BatchListenerFailedException;
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
-import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.RemovedShard;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.MalformedRecordException;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 

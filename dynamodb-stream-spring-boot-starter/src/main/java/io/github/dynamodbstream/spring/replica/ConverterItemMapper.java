@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.spring.replica;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.mapping.ItemConverter;
 import java.util.Map;

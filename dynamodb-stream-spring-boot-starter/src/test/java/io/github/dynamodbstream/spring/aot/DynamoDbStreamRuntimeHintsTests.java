@@ -2,7 +2,7 @@ package io.github.dynamodbstream.spring.aot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.spring.event.DynamoDbStreamEvent;
 import io.github.dynamodbstream.spring.mapping.EnhancedClientOrder;
 import java.math.BigDecimal;

@@ -3,14 +3,13 @@ package io.github.dynamodbstream.spring.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.DynamoDbDeadLetterStore;
-import io.github.dynamodbstream.core.ListenerFailureMode;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbDeadLetterStore;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.StreamDefinitions;
@@ -20,6 +19,7 @@ import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationEx
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmulatorTables;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

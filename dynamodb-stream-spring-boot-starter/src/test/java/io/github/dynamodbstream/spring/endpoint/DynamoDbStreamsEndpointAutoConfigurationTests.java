@@ -3,9 +3,9 @@ package io.github.dynamodbstream.spring.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.InMemoryShardStateRepository;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.InMemoryShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.DynamoDbStreamAutoConfiguration;
 import io.github.dynamodbstream.spring.checkpoint.DynamoDbStreamCheckpointAutoConfiguration;

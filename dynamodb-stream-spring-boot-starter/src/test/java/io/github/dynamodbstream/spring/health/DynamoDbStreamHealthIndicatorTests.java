@@ -2,7 +2,7 @@ package io.github.dynamodbstream.spring.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;

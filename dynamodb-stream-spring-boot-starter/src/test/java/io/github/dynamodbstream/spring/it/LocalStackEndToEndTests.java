@@ -3,12 +3,12 @@ package io.github.dynamodbstream.spring.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.ItemModifiedEvent;
 import io.github.dynamodbstream.spring.event.ItemRemovedEvent;
 import io.github.dynamodbstream.spring.support.LocalStack;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

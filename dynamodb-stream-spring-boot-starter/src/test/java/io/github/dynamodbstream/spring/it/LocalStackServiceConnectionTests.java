@@ -3,12 +3,12 @@ package io.github.dynamodbstream.spring.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.connection.PropertiesDynamoDbStreamConnectionDetails;
 import io.github.dynamodbstream.spring.support.EveryChange;
 import io.github.dynamodbstream.spring.support.LocalStack;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmulatorTables;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

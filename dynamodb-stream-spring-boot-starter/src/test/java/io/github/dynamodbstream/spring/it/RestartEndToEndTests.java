@@ -3,8 +3,8 @@ package io.github.dynamodbstream.spring.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;

@@ -3,9 +3,9 @@ package io.github.dynamodbstream.spring.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.diagnostics.DynamoDbStreamConfigurationException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

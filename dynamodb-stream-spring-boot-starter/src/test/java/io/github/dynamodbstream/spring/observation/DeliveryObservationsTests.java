@@ -3,8 +3,8 @@ package io.github.dynamodbstream.spring.observation;
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.event.EventPublishingStreamListener;

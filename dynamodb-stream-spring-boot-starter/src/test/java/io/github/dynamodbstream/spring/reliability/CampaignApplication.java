@@ -1,8 +1,9 @@
 package io.github.dynamodbstream.spring.reliability;
 
-import io.github.dynamodbstream.core.RetryBackoff;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamPollerCustomizer;
+import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -28,7 +29,7 @@ class CampaignApplication {
     DynamoDbStreamPollerCustomizer campaignCustomizer(ShardStateRepository store, Generation generation,
             AcknowledgementLedger ledger, @Value("${campaign.max-calls-per-shard}") int maxCallsPerShard) {
         return (stream, builder) -> builder
-                .shardStateRepository(ledger.guard(store, generation))
+                .shardStateRepository(ledger.recording(store, generation))
                 .apiRetryBackoff(RetryBackoff.of(3, Duration.ofMillis(1), Duration.ofMillis(5)))
                 .maxCallsPerShardPerRound(maxCallsPerShard);
     }

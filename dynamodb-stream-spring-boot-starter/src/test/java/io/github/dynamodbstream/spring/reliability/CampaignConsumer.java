@@ -5,6 +5,7 @@ import io.github.dynamodbstream.spring.event.ItemChangeEvent;
 import io.github.dynamodbstream.spring.event.ItemInsertedEvent;
 import io.github.dynamodbstream.spring.event.ItemModifiedEvent;
 import io.github.dynamodbstream.spring.event.ItemRemovedEvent;
+import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import org.springframework.context.event.EventListener;
 
 /**

@@ -1,15 +1,17 @@
 package io.github.dynamodbstream.spring.reliability;
 
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One consumer process of the campaign: one Spring application context. Once it {@link #die() dies}, it can no
  * longer deliver anything nor write anything to the checkpoint store, as a killed process: every listener call and
- * every checkpoint write throws a {@link SimulatedCrash}. Its threads are then reclaimed by closing the context, which
- * can change nothing any more.
+ * every checkpoint write throws a {@link SimulatedCrash} (it is the guard of its checkpoint store's writes). Its
+ * threads are then reclaimed by closing the context, which can change nothing any more.
  */
-final class Generation {
+final class Generation implements AcknowledgementLedger.WriteGuard {
 
     private final int number;
     private final AtomicBoolean dead = new AtomicBoolean();
@@ -49,11 +51,29 @@ final class Generation {
         return crashAfterDeliveries.getAndUpdate(left -> left >= 0 ? left - 1 : left) == 0;
     }
 
+    @Override
+    public void beforeSave(ShardCheckpoint checkpoint) {
+        if (checkpoint.sequenceNumber() != null && takeCrashOnSave()) {
+            die();
+            throw new SimulatedCrash("before the checkpoint of shard " + checkpoint.shardId() + " was written");
+        }
+        if (isDead()) {
+            throw new SimulatedCrash("(a dead consumer writes no checkpoint)");
+        }
+    }
+
+    @Override
+    public void beforeRemove(String shardId) {
+        if (isDead()) {
+            throw new SimulatedCrash("(a dead consumer removes no checkpoint)");
+        }
+    }
+
     void armCrashOnNextSave() {
         crashOnNextSave.set(true);
     }
 
-    boolean takeCrashOnSave() {
+    private boolean takeCrashOnSave() {
         return crashOnNextSave.compareAndSet(true, false);
     }
 

@@ -4,10 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.github.dynamodbstream.emulator.DynamoDbEmulator;
 import io.github.dynamodbstream.emulator.Fault;
-import io.github.dynamodbstream.spring.EmulatorTables;
 import io.github.dynamodbstream.spring.reliability.Deliveries.Delivery;
 import io.github.dynamodbstream.spring.support.OnEmulator;
 import io.github.dynamodbstream.spring.support.TestItems;
+import io.github.dynamodbstream.test.EmulatorTables;
+import io.github.dynamodbstream.test.checkpoint.AcknowledgementLedger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -3,7 +3,7 @@ package io.github.dynamodbstream.spring.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.dynamodbstream.core.DynamoDbShardStateRepository;
+import io.github.dynamodbstream.core.dynamodb.DynamoDbShardStateRepository;
 import io.github.dynamodbstream.emulator.DynamoDbEmulatorExtension;
 import io.github.dynamodbstream.spring.endpoint.DynamoDbStreamsEndpoint;
 import io.github.dynamodbstream.spring.event.ItemChangeEvent;

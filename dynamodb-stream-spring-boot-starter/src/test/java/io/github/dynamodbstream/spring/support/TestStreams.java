@@ -1,9 +1,9 @@
 package io.github.dynamodbstream.spring.support;
 
-import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryBackoff;
 import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamArn;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.spring.ListenerMode;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.mapping.ItemConverterFactory;

@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.api;
 
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.RetryBackoff;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import io.github.dynamodbstream.core.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.function.Supplier;

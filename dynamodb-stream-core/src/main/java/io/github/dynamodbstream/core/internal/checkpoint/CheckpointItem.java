@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.core.internal.checkpoint;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.internal.deadletter;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.DeadLetter;
-import io.github.dynamodbstream.core.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.failure.DeadLetter;
 import io.github.dynamodbstream.core.internal.checkpoint.CheckpointItem;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,13 +1,13 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.BatchListenerFailedException;
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.DeadLetter;
-import io.github.dynamodbstream.core.ListenerFailureMode;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.failure.BatchListenerFailedException;
+import io.github.dynamodbstream.core.failure.DeadLetter;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
 import io.github.dynamodbstream.core.internal.retry.Backoff;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeType;
 
 /**
  * How the delivery of one batch ended.

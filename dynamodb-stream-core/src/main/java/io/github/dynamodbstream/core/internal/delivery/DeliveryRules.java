@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.DeadLetterStore;
-import io.github.dynamodbstream.core.FailedRecordHandler;
-import io.github.dynamodbstream.core.ListenerFailureMode;
-import io.github.dynamodbstream.core.RetryBackoff;
+import io.github.dynamodbstream.core.failure.DeadLetterStore;
+import io.github.dynamodbstream.core.failure.FailedRecordHandler;
+import io.github.dynamodbstream.core.failure.ListenerFailureMode;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Predicate;

@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.FailedRecordHandler;
+import io.github.dynamodbstream.core.failure.FailedRecordHandler;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

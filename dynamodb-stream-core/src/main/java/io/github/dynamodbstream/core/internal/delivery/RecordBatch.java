@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.List;
 
 /**

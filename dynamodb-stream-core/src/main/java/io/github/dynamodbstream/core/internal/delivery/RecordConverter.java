@@ -1,12 +1,12 @@
 package io.github.dynamodbstream.core.internal.delivery;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.ChangeType;
-import io.github.dynamodbstream.core.MalformedRecordException;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.StreamArn;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.core.internal.record.SequenceNumbers;
+import io.github.dynamodbstream.core.record.ChangeRecord;
+import io.github.dynamodbstream.core.record.ChangeType;
+import io.github.dynamodbstream.core.record.MalformedRecordException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

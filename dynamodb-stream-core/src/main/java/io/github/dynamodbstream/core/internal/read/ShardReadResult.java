@@ -1,9 +1,9 @@
 package io.github.dynamodbstream.core.internal.read;
 
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.ShardFailure;
 import io.github.dynamodbstream.core.internal.shard.TrackedShard;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.ArrayList;
 import java.util.List;
 

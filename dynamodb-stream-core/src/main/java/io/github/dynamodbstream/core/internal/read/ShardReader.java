@@ -1,10 +1,9 @@
 package io.github.dynamodbstream.core.internal.read;
 
-import io.github.dynamodbstream.core.ChangeRecord;
-import io.github.dynamodbstream.core.CheckpointConflictException;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardFailure;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
 import io.github.dynamodbstream.core.internal.api.ApiErrors;
 import io.github.dynamodbstream.core.internal.api.StreamApi;
 import io.github.dynamodbstream.core.internal.delivery.DeliveryPolicy;
@@ -14,6 +13,7 @@ import io.github.dynamodbstream.core.internal.delivery.RecordConverter;
 import io.github.dynamodbstream.core.internal.read.ShardReadResult.End;
 import io.github.dynamodbstream.core.internal.shard.Checkpoints;
 import io.github.dynamodbstream.core.internal.shard.TrackedShard;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

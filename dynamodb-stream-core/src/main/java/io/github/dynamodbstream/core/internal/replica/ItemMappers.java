@@ -1,16 +1,16 @@
 package io.github.dynamodbstream.core.internal.replica;
 
 import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.ItemMapper;
 import io.github.dynamodbstream.core.internal.record.EnhancedClient;
 import io.github.dynamodbstream.core.internal.record.PlainItemConverter;
 import io.github.dynamodbstream.core.internal.record.TableSchemaItemMapper;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import java.util.Map;
 
 /**
  * The mappers a replica turns images into items with, the same for stream records and scanned items: the
- * conversions of {@link io.github.dynamodbstream.core.ChangeRecord#newItem()} and
- * {@link io.github.dynamodbstream.core.ChangeRecord#newItem(Class)}.
+ * conversions of {@link io.github.dynamodbstream.core.record.ChangeRecord#newItem()} and
+ * {@link io.github.dynamodbstream.core.record.ChangeRecord#newItem(Class)}.
  */
 public final class ItemMappers {
 

@@ -1,6 +1,5 @@
 package io.github.dynamodbstream.core.internal.replica;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
@@ -8,8 +7,9 @@ import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.core.StreamListener;
 import io.github.dynamodbstream.core.StreamUnavailableException;
 import io.github.dynamodbstream.core.internal.replica.Readiness.Step;
-import io.github.dynamodbstream.core.replica.ReplicaFailedException;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import io.github.dynamodbstream.core.replica.ReplicaFailedException.Reason;
+import io.github.dynamodbstream.core.replica.ReplicaFailedException;
 import io.github.dynamodbstream.core.replica.ReplicaListener;
 import io.github.dynamodbstream.core.replica.ReplicaState;
 import java.time.Duration;

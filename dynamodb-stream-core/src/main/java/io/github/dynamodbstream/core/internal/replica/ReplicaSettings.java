@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.replica;
 
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
-import io.github.dynamodbstream.core.ItemMapper;
+import io.github.dynamodbstream.core.record.ItemMapper;
 import io.github.dynamodbstream.core.replica.ReplicaListener;
 import java.time.Clock;
 import java.time.Duration;

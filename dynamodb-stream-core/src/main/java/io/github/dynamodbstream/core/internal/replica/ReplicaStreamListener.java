@@ -1,8 +1,8 @@
 package io.github.dynamodbstream.core.internal.replica;
 
-import io.github.dynamodbstream.core.ChangeRecord;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.StreamListener;
+import io.github.dynamodbstream.core.record.ChangeRecord;
 import java.util.List;
 
 /**

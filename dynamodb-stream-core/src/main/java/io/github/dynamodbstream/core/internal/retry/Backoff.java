@@ -1,6 +1,6 @@
 package io.github.dynamodbstream.core.internal.retry;
 
-import io.github.dynamodbstream.core.RetryBackoff;
+import io.github.dynamodbstream.core.failure.RetryBackoff;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,9 +1,9 @@
 package io.github.dynamodbstream.core.internal.round;
 
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.core.internal.round;
 
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.ShardFailure;
 import io.github.dynamodbstream.core.internal.read.ShardReadResult;
+import io.github.dynamodbstream.core.record.ChangeType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

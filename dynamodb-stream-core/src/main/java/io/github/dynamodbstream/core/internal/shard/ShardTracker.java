@@ -1,7 +1,7 @@
 package io.github.dynamodbstream.core.internal.shard;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import io.github.dynamodbstream.core.internal.shard.ListingChanges.VanishedShard;
 import java.util.ArrayList;
 import java.util.HashSet;

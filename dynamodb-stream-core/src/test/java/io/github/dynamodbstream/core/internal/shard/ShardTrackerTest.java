@@ -2,8 +2,8 @@ package io.github.dynamodbstream.core.internal.shard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dynamodbstream.core.ShardCheckpoint;
 import io.github.dynamodbstream.core.StartingPosition;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.github.dynamodbstream.spring.checkpoint.jdbc;
 
-import io.github.dynamodbstream.core.CheckpointConflictException;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import io.github.dynamodbstream.core.ShardStateRepository;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardCheckpoint;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -167,13 +167,13 @@ public final class JdbcShardStateRepository implements ShardStateRepository {
             }
             checkSchema(stored);
             if (!allows(key, stored.ownerId())) {
-                throw otherOwner(key, stored, "save " + describe(checkpoint));
+                throw otherOwner(key, stored, "save " + checkpoint.describePosition());
             }
             if (stored.checkpoint().isAfter(checkpoint)) {
                 throw new CheckpointConflictException("Checkpoint of consumer '" + consumerName + "' on stream "
                         + streamArn + ", shard " + checkpoint.shardId() + " would move backwards from "
-                        + describe(stored.checkpoint()) + " (saved at " + stored.checkpoint().updatedAt() + ") to "
-                        + describe(checkpoint) + ". A checkpoint only moves forwards; the stored one in table '"
+                        + stored.checkpoint().describePosition() + " (saved at " + stored.checkpoint().updatedAt() + ") to "
+                        + checkpoint.describePosition() + ". A checkpoint only moves forwards; the stored one in table '"
                         + tableName + "' was left as it was.");
             }
             if (update(key, stored, checkpoint)) {
@@ -308,7 +308,7 @@ public final class JdbcShardStateRepository implements ShardStateRepository {
     private CheckpointConflictException otherOwner(RowKey key, Row stored, String what) {
         return new CheckpointConflictException("Cannot " + what + " for consumer '" + key.consumerName()
                 + "' on stream " + key.streamArn() + ", shard " + key.shardId() + ": another poller (owner "
-                + stored.ownerId() + ") saved " + describe(stored.checkpoint()) + " at "
+                + stored.ownerId() + ") saved " + stored.checkpoint().describePosition() + " at "
                 + stored.checkpoint().updatedAt() + " since this one (owner " + ownerId + ") loaded the "
                 + "checkpoints. Two pollers share this consumer name: give each application its own "
                 + "dynamodb.stream.consumer-name, or run one instance.");
@@ -319,12 +319,6 @@ public final class JdbcShardStateRepository implements ShardStateRepository {
                 + key.streamArn() + ", shard " + key.shardId() + " in table '" + tableName + "' kept changing "
                 + "while this poller wrote it, " + WRITE_ATTEMPTS + " times: another poller writes it. Give each "
                 + "application its own dynamodb.stream.consumer-name.");
-    }
-
-    private static String describe(ShardCheckpoint checkpoint) {
-        String position = checkpoint.sequenceNumber() == null
-                ? "no sequence number" : "sequence number " + checkpoint.sequenceNumber();
-        return checkpoint.finished() ? position + " (finished)" : position;
     }
 
     private record RowKey(String consumerName, String streamArn, String shardId) {

@@ -1,10 +1,10 @@
 package io.github.dynamodbstream.spring.container.internal;
 
-import io.github.dynamodbstream.core.ChangeType;
 import io.github.dynamodbstream.core.DataLoss;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
 import io.github.dynamodbstream.core.ShardFailure;
+import io.github.dynamodbstream.core.record.ChangeType;
 import io.github.dynamodbstream.spring.StreamDefinition;
 import io.github.dynamodbstream.spring.container.StreamState;
 import io.github.dynamodbstream.spring.container.StreamStatus;

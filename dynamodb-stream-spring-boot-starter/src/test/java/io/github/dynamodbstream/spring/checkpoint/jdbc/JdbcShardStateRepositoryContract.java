@@ -3,27 +3,24 @@ package io.github.dynamodbstream.spring.checkpoint.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dynamodbstream.core.CheckpointConflictException;
 import io.github.dynamodbstream.core.DynamoDbStreamException;
-import io.github.dynamodbstream.core.ShardCheckpoint;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
+import io.github.dynamodbstream.core.checkpoint.CheckpointConflictException;
+import io.github.dynamodbstream.core.checkpoint.ShardStateRepository;
+import io.github.dynamodbstream.test.checkpoint.ShardStateRepositoryContract;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What the JDBC checkpoint store promises, run against each database it supports: each subclass gives a database,
- * and every test starts without the checkpoint table.
+ * What the JDBC checkpoint store promises, run against each database it supports: the contract of every store, and
+ * what only this one does (its table, owners, schema versions). Each subclass gives a database, and every test starts
+ * without the checkpoint table.
  */
-abstract class JdbcShardStateRepositoryContract {
-
-    private static final String ARN = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/stream/2024-05-01T00:00:00.000";
-    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+abstract class JdbcShardStateRepositoryContract extends ShardStateRepositoryContract {
 
     private DataSource dataSource;
+    private JdbcShardStateRepository contractRepository;
 
     /** The database to run against. */
     abstract DataSource database();
@@ -34,115 +31,76 @@ abstract class JdbcShardStateRepositoryContract {
         JdbcClient.create(dataSource).sql("DROP TABLE IF EXISTS dynamodb_stream_checkpoints").update();
     }
 
-    private JdbcShardStateRepository repository() {
-        return JdbcShardStateRepository.builder(dataSource).createTable(true).build();
+    /** One instance per test, built (and its table created) when the test first asks for it. */
+    @Override
+    protected synchronized ShardStateRepository repository() {
+        if (contractRepository == null) {
+            contractRepository = newRepository();
+        }
+        return contractRepository;
     }
 
-    private static ShardCheckpoint at(String sequenceNumber) {
-        return new ShardCheckpoint("shard-1", sequenceNumber, false, NOW);
+    private JdbcShardStateRepository newRepository() {
+        return JdbcShardStateRepository.builder(dataSource).createTable(true).build();
     }
 
     @Test
     void createTableRunsTheSchemaScriptAndIsRepeatable() {
-        repository();
-        repository();
+        newRepository();
+        newRepository();
         Integer tables = JdbcClient.create(dataSource).sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
                 + "WHERE UPPER(TABLE_NAME) = 'DYNAMODB_STREAM_CHECKPOINTS'").query(Integer.class).single();
         assertThat(tables).isEqualTo(1);
     }
 
     @Test
-    void savedCheckpointsLoadBackPerConsumerAndStream() {
-        JdbcShardStateRepository repository = repository();
-        repository.save("replica", ARN, at("100"));
-        repository.save("replica", ARN, new ShardCheckpoint("shard-2", null, true, NOW));
-        repository.save("other", ARN, at("5"));
-        assertThat(repository.load("replica", ARN)).isEqualTo(Map.of(
-                "shard-1", at("100"), "shard-2", new ShardCheckpoint("shard-2", null, true, NOW)));
-        assertThat(repository.load("other", ARN)).containsOnlyKeys("shard-1");
-        assertThat(repository.load("replica", ARN.replace("orders", "customers"))).isEmpty();
-    }
-
-    @Test
-    void checkpointMovesForwardAndMayBeSavedAgain() {
-        JdbcShardStateRepository repository = repository();
-        repository.save("replica", ARN, at("100"));
-        repository.save("replica", ARN, at("100"));
-        repository.save("replica", ARN, at("12345678901234567890123"));
-        assertThat(repository.load("replica", ARN).get("shard-1").sequenceNumber())
-                .isEqualTo("12345678901234567890123");
-    }
-
-    @Test
-    void checkpointNeverMovesBackwards() {
-        JdbcShardStateRepository repository = repository();
-        repository.save("replica", ARN, at("900"));
-        // sequence numbers compare as numbers: "1000" lies after "900", though it sorts before it as a string
-        repository.save("replica", ARN, at("1000"));
-        assertThatThrownBy(() -> repository.save("replica", ARN, at("999")))
-                .isInstanceOf(CheckpointConflictException.class)
-                .hasMessageContaining("would move backwards from sequence number 1000")
-                .hasMessageContaining("to sequence number 999");
-        assertThat(repository.load("replica", ARN).get("shard-1").sequenceNumber()).isEqualTo("1000");
-    }
-
-    @Test
     void twoPollersWithOneConsumerNameAreDetected() {
-        JdbcShardStateRepository first = repository();
-        JdbcShardStateRepository second = repository();
-        first.save("replica", ARN, at("100"));
-        assertThatThrownBy(() -> second.save("replica", ARN, at("200")))
+        JdbcShardStateRepository first = newRepository();
+        JdbcShardStateRepository second = newRepository();
+        first.save(consumer, stream, checkpoint("shard-1", "100"));
+        assertThatThrownBy(() -> second.save(consumer, stream, checkpoint("shard-1", "200")))
                 .isInstanceOf(CheckpointConflictException.class)
                 .hasMessageContaining("another poller (owner " + first.ownerId() + ")")
                 .hasMessageContaining("dynamodb.stream.consumer-name");
-        assertThatThrownBy(() -> second.remove("replica", ARN, "shard-1"))
+        assertThatThrownBy(() -> second.remove(consumer, stream, "shard-1"))
                 .isInstanceOf(CheckpointConflictException.class);
-        assertThat(first.load("replica", ARN).get("shard-1").sequenceNumber()).isEqualTo("100");
+        assertThat(first.load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("100");
     }
 
     @Test
     void readingTheCheckpointsClaimsNothing() {
-        JdbcShardStateRepository first = repository();
-        JdbcShardStateRepository second = repository();
-        first.save("replica", ARN, at("100"));
-        assertThat(second.load("replica", ARN)).containsEntry("shard-1", at("100"));
-        assertThatThrownBy(() -> second.save("replica", ARN, at("200")))
+        JdbcShardStateRepository first = newRepository();
+        JdbcShardStateRepository second = newRepository();
+        first.save(consumer, stream, checkpoint("shard-1", "100"));
+        assertThat(second.load(consumer, stream)).containsEntry("shard-1", checkpoint("shard-1", "100"));
+        assertThatThrownBy(() -> second.save(consumer, stream, checkpoint("shard-1", "200")))
                 .as("a read, such as the endpoint's, does not let another poller take the shard over")
                 .isInstanceOf(CheckpointConflictException.class);
-        first.save("replica", ARN, at("300"));
-        assertThat(first.load("replica", ARN).get("shard-1").sequenceNumber()).isEqualTo("300");
+        first.save(consumer, stream, checkpoint("shard-1", "300"));
+        assertThat(first.load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("300");
     }
 
     @Test
     void restartedPollerTakesOverTheCheckpointsOfThePreviousRun() {
-        JdbcShardStateRepository previousRun = repository();
-        previousRun.save("replica", ARN, at("100"));
-        JdbcShardStateRepository nextRun = repository();
-        assertThat(nextRun.takeOver("replica", ARN)).containsEntry("shard-1", at("100"));
-        nextRun.save("replica", ARN, at("200"));
-        assertThatThrownBy(() -> previousRun.save("replica", ARN, at("300")))
+        JdbcShardStateRepository previousRun = newRepository();
+        previousRun.save(consumer, stream, checkpoint("shard-1", "100"));
+        JdbcShardStateRepository nextRun = newRepository();
+        assertThat(nextRun.takeOver(consumer, stream)).containsEntry("shard-1", checkpoint("shard-1", "100"));
+        nextRun.save(consumer, stream, checkpoint("shard-1", "200"));
+        assertThatThrownBy(() -> previousRun.save(consumer, stream, checkpoint("shard-1", "300")))
                 .isInstanceOf(CheckpointConflictException.class);
-        assertThat(nextRun.load("replica", ARN).get("shard-1").sequenceNumber()).isEqualTo("200");
-    }
-
-    @Test
-    void removeForgetsTheShard() {
-        JdbcShardStateRepository repository = repository();
-        repository.save("replica", ARN, at("100"));
-        repository.remove("replica", ARN, "shard-1");
-        repository.remove("replica", ARN, "shard-1");
-        assertThat(repository.load("replica", ARN)).isEmpty();
+        assertThat(nextRun.load(consumer, stream).get("shard-1").sequenceNumber()).isEqualTo("200");
     }
 
     @Test
     void rowOfANewerSchemaIsRejected() {
-        JdbcShardStateRepository repository = repository();
-        repository.save("replica", ARN, at("100"));
+        JdbcShardStateRepository repository = newRepository();
+        repository.save(consumer, stream, checkpoint("shard-1", "100"));
         JdbcClient.create(dataSource).sql("UPDATE dynamodb_stream_checkpoints SET schema_version = 2").update();
-        assertThatThrownBy(() -> repository.load("replica", ARN))
+        assertThatThrownBy(() -> repository.load(consumer, stream))
                 .isInstanceOf(DynamoDbStreamException.class)
                 .hasMessageContaining("schema version 2");
-        assertThatThrownBy(() -> repository.save("replica", ARN, at("200")))
+        assertThatThrownBy(() -> repository.save(consumer, stream, checkpoint("shard-1", "200")))
                 .isInstanceOf(DynamoDbStreamException.class)
                 .hasMessageContaining("schema version 2");
     }
@@ -150,7 +108,7 @@ abstract class JdbcShardStateRepositoryContract {
     @Test
     void missingTableIsExplained() {
         JdbcShardStateRepository repository = JdbcShardStateRepository.builder(dataSource).build();
-        assertThatThrownBy(() -> repository.load("replica", ARN))
+        assertThatThrownBy(() -> repository.load(consumer, stream))
                 .isInstanceOf(DynamoDbStreamException.class)
                 .hasMessageContaining("dynamodb_stream_checkpoints")
                 .hasMessageContaining("create-table=true");

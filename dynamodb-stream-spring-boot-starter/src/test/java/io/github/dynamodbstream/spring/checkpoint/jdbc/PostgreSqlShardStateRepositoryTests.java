@@ -1,10 +1,8 @@
 package io.github.dynamodbstream.spring.checkpoint.jdbc;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
+import io.github.dynamodbstream.test.jdbc.EmbeddedPostgreSqlExtension;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The JDBC checkpoint store on a real PostgreSQL server, started from the binaries that the
@@ -12,20 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class PostgreSqlShardStateRepositoryTests extends JdbcShardStateRepositoryContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgreSql() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgreSql() throws IOException {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final EmbeddedPostgreSqlExtension POSTGRES = EmbeddedPostgreSqlExtension.create();
 
     @Override
     DataSource database() {
-        return postgres.getPostgresDatabase();
+        return POSTGRES.dataSource();
     }
 }
