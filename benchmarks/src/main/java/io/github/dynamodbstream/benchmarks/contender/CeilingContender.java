@@ -4,12 +4,12 @@ import io.github.dynamodbstream.benchmarks.support.AwsClients;
 import io.github.dynamodbstream.benchmarks.support.Deliveries;
 import io.github.dynamodbstream.benchmarks.support.OrderItem;
 import io.github.dynamodbstream.benchmarks.support.Pause;
+import io.github.dynamodbstream.benchmarks.support.StreamShards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -48,28 +48,12 @@ public final class CeilingContender implements Contender {
         this.streams = AwsClients.streams(target.endpoint(), target.region());
         this.cpu = new ThreadCpu(threadPrefix);
         this.cpuAtStart = cpu.totalNanos();
-        for (Shard shard : openShards()) {
+        for (Shard shard : StreamShards.open(streams, target.streamArn())) {
             iterators.add(streams.getShardIterator(b -> b.streamArn(target.streamArn()).shardId(shard.shardId())
                     .shardIteratorType(ShardIteratorType.LATEST)).shardIterator());
         }
     }
 
-    private List<Shard> openShards() {
-        List<Shard> open = new ArrayList<>();
-        String lastShardId = null;
-        do {
-            String exclusiveStart = lastShardId;
-            DescribeStreamResponse page = streams.describeStream(b -> b.streamArn(target.streamArn())
-                    .exclusiveStartShardId(exclusiveStart));
-            for (Shard shard : page.streamDescription().shards()) {
-                if (shard.sequenceNumberRange().endingSequenceNumber() == null) {
-                    open.add(shard);
-                }
-            }
-            lastShardId = page.streamDescription().lastEvaluatedShardId();
-        } while (lastShardId != null);
-        return open;
-    }
 
     @Override
     public void startPolling() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot starter on the Kinesis Client Library ({@code dynamodb.stream.coordination=kcl}): the same minimal
@@ -19,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (a fresh {@code consumer-name}) and the KCL settings at their defaults. Prepared once the worker holds the lease of
  * every open shard and has read each of them once.
  */
-public final class KclContender implements Contender {
+public final class KclContender extends StarterApplicationContender {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final AtomicInteger APPLICATIONS = new AtomicInteger();
@@ -36,21 +35,17 @@ public final class KclContender implements Contender {
         "sdk-async-response-", "pool-"};
 
     private final ShardReadWatch reads = new ShardReadWatch();
-    private ConfigurableApplicationContext context;
     private StreamTarget target;
-    private ThreadCpu cpu;
-    private long cpuAtStart;
     private long getRecordsAtStart;
-    private boolean startContainerOnPolling;
 
     @Override
     public String name() {
         return "kcl";
     }
 
+    /** Returns once the worker holds the lease of every open shard and has read each of them once. */
     @Override
-    public void prepare(StreamTarget target, Deliveries deliveries) {
-        start(target, deliveries, StartingPosition.LATEST, true);
+    void awaitReady(StreamTarget target) {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (heldShards().size() < target.openShards() || reads.shardsRead() < target.openShards()) {
             if (System.nanoTime() > deadline) {
@@ -64,35 +59,37 @@ public final class KclContender implements Contender {
         }
     }
 
-    /**
-     * The container waits unstarted ({@code auto-startup=false}) and reads from {@code TRIM_HORIZON} once started;
-     * its lease tables and leases are created after that start, before its first {@code GetRecords}.
-     */
+    /** Left unstarted, the container creates its lease tables and leases after its start, before its first read. */
     @Override
-    public void prepareWithoutPolling(StreamTarget target, Deliveries deliveries) {
-        start(target, deliveries, StartingPosition.TRIM_HORIZON, false);
-        startContainerOnPolling = true;
+    void start(StreamTarget target, Deliveries deliveries, StartingPosition position, boolean autoStartup) {
+        this.target = target;
+        super.start(target, deliveries, position, autoStartup);
+        getRecordsAtStart = reads.getRecordsCalls();
     }
 
-    private void start(StreamTarget target, Deliveries deliveries, StartingPosition position, boolean autoStartup) {
-        this.target = target;
-        cpu = new ThreadCpu(THREADS);
-        cpuAtStart = cpu.totalNanos();
+    @Override
+    ThreadCpu threadCpu() {
+        return new ThreadCpu(THREADS);
+    }
+
+    @Override
+    Map<String, Object> properties(StreamTarget target) {
         Map<String, Object> properties = StarterApplications.properties(target.endpoint(), target.region(), null,
                 target.streamArn(), target.pollInterval());
         properties.put("dynamodb.stream.coordination", "kcl");
         properties.put("dynamodb.stream.consumer-name", "benchmark-kcl-" + APPLICATIONS.incrementAndGet());
-        properties.put("dynamodb.stream.starting-position", position.name());
-        properties.put("dynamodb.stream.auto-startup", Boolean.toString(autoStartup));
+        return properties;
+    }
+
+    @Override
+    Map<String, Object> singletons() {
         DynamoDbStreamsClientCustomizer watchCalls = builder -> builder.overrideConfiguration(
                 builder.overrideConfiguration().toBuilder().addExecutionInterceptor(reads).build());
-        context = StarterApplications.run(properties, deliveries,
-                Map.of("benchmarkShardReadWatch", watchCalls));
-        getRecordsAtStart = reads.getRecordsCalls();
+        return Map.of("benchmarkShardReadWatch", watchCalls);
     }
 
     private KclStreamContainer container() {
-        return context.getBean(KclStreamContainer.class);
+        return bean(KclStreamContainer.class);
     }
 
     /** The shards whose lease the worker holds now, sorted. */
@@ -108,7 +105,7 @@ public final class KclContender implements Contender {
      */
     @Override
     public void startPolling() {
-        if (startContainerOnPolling) {
+        if (startsContainerOnPolling()) {
             reads.markStart();
             container().start();
             long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -130,21 +127,13 @@ public final class KclContender implements Contender {
      */
     @Override
     public Optional<Long> firstCallAfterStartMicros() {
-        long micros = reads.firstGetRecordsAfterStartMicros();
-        return startContainerOnPolling && micros != 0 ? Optional.of(micros) : Optional.empty();
+        return firstCallAfterStart(reads.firstGetRecordsAfterStartMicros());
     }
 
     /** A round is one {@code GetRecords} per open shard: each shard consumer reads once per poll interval when idle. */
     @Override
     public Optional<CpuUse> cpuUse() {
         long rounds = (reads.getRecordsCalls() - getRecordsAtStart) / Math.max(1, target.openShards());
-        return Optional.of(new CpuUse(cpu.totalNanos() - cpuAtStart, rounds));
-    }
-
-    @Override
-    public void close() {
-        if (context != null) {
-            context.close();
-        }
+        return cpuUse(rounds);
     }
 }

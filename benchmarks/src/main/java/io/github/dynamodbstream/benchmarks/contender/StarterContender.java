@@ -1,12 +1,10 @@
 package io.github.dynamodbstream.benchmarks.contender;
 
 import io.github.dynamodbstream.benchmarks.starter.StarterApplications;
-import io.github.dynamodbstream.benchmarks.support.Deliveries;
 import io.github.dynamodbstream.benchmarks.support.MicroClock;
 import io.github.dynamodbstream.benchmarks.support.Pause;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.PollerObserver;
-import io.github.dynamodbstream.core.StartingPosition;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;
 import io.github.dynamodbstream.spring.poller.DynamoDbStreamListenerContainer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -17,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The Spring Boot starter in a minimal application (no web) with a no-op {@code @EventListener} for
@@ -26,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link ObservationRegistry} that records every observation in a timer, as Spring Boot's metrics do: the starter
  * then observes every delivery.
  */
-public final class StarterContender implements Contender {
+public final class StarterContender extends StarterApplicationContender {
 
     /** The name of the variant with a recording {@link ObservationRegistry}. */
     public static final String OBSERVED = "starter, observed";
@@ -36,10 +33,6 @@ public final class StarterContender implements Contender {
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong firstCallAfterStartMicros = new AtomicLong();
     private volatile boolean started;
-    private ConfigurableApplicationContext context;
-    private ThreadCpu cpu;
-    private long cpuAtStart;
-    private boolean startContainerOnPolling;
     private final boolean observed;
 
     /** The starter without an {@link ObservationRegistry}. */
@@ -57,9 +50,9 @@ public final class StarterContender implements Contender {
         return observed ? OBSERVED : "starter";
     }
 
+    /** Returns once the starter's first round has ended. */
     @Override
-    public void prepare(StreamTarget target, Deliveries deliveries) {
-        start(target, deliveries, StartingPosition.LATEST, true);
+    void awaitReady(StreamTarget target) {
         long deadline = System.nanoTime() + FIRST_ROUND_TIMEOUT.toNanos();
         while (rounds.get() == 0) {
             if (System.nanoTime() > deadline) {
@@ -70,23 +63,19 @@ public final class StarterContender implements Contender {
         }
     }
 
-    /**
-     * The starter polls as soon as its container runs, so it waits unstarted ({@code auto-startup=false}) and reads
-     * from {@code TRIM_HORIZON} once started.
-     */
     @Override
-    public void prepareWithoutPolling(StreamTarget target, Deliveries deliveries) {
-        start(target, deliveries, StartingPosition.TRIM_HORIZON, false);
-        startContainerOnPolling = true;
+    ThreadCpu threadCpu() {
+        return new ThreadCpu("dynamodb-stream-");
     }
 
-    private void start(StreamTarget target, Deliveries deliveries, StartingPosition position, boolean autoStartup) {
-        cpu = new ThreadCpu("dynamodb-stream-");
-        cpuAtStart = cpu.totalNanos();
-        Map<String, Object> properties = StarterApplications.properties(target.endpoint(), target.region(),
-                target.tableName(), null, target.pollInterval());
-        properties.put("dynamodb.stream.starting-position", position.name());
-        properties.put("dynamodb.stream.auto-startup", Boolean.toString(autoStartup));
+    @Override
+    Map<String, Object> properties(StreamTarget target) {
+        return StarterApplications.properties(target.endpoint(), target.region(), target.tableName(), null,
+                target.pollInterval());
+    }
+
+    @Override
+    Map<String, Object> singletons() {
         DynamoDbStreamObserverFactory roundCounter = stream -> new PollerObserver() {
             @Override
             public void roundCompleted(PollResult result, Duration duration) {
@@ -105,7 +94,7 @@ public final class StarterContender implements Contender {
         if (observed) {
             singletons.put("benchmarkObservationRegistry", timedRegistry());
         }
-        context = StarterApplications.run(properties, deliveries, singletons);
+        return singletons;
     }
 
     /** Records every observation in a timer of a {@link SimpleMeterRegistry}. */
@@ -116,13 +105,13 @@ public final class StarterContender implements Contender {
     }
 
     private DynamoDbStreamListenerContainer container() {
-        return context.getBean(DynamoDbStreamListenerContainer.class);
+        return bean(DynamoDbStreamListenerContainer.class);
     }
 
     @Override
     public void startPolling() {
         started = true;
-        if (startContainerOnPolling) {
+        if (startsContainerOnPolling()) {
             container().start();
         }
     }
@@ -133,19 +122,11 @@ public final class StarterContender implements Contender {
      */
     @Override
     public Optional<Long> firstCallAfterStartMicros() {
-        long micros = firstCallAfterStartMicros.get();
-        return startContainerOnPolling && micros != 0 ? Optional.of(micros) : Optional.empty();
+        return firstCallAfterStart(firstCallAfterStartMicros.get());
     }
 
     @Override
     public Optional<CpuUse> cpuUse() {
-        return Optional.of(new CpuUse(cpu.totalNanos() - cpuAtStart, rounds.get()));
-    }
-
-    @Override
-    public void close() {
-        if (context != null) {
-            context.close();
-        }
+        return cpuUse(rounds.get());
     }
 }

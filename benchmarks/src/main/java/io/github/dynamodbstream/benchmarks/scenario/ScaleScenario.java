@@ -11,6 +11,7 @@ import io.github.dynamodbstream.benchmarks.support.Deliveries;
 import io.github.dynamodbstream.benchmarks.support.Heap;
 import io.github.dynamodbstream.benchmarks.support.MicroClock;
 import io.github.dynamodbstream.benchmarks.support.Pause;
+import io.github.dynamodbstream.benchmarks.support.StreamShards;
 import io.github.dynamodbstream.core.DynamoDbStreamPoller;
 import io.github.dynamodbstream.core.PollResult;
 import io.github.dynamodbstream.core.StartingPosition;
@@ -23,7 +24,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.DescribeStreamResponse;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -152,37 +152,21 @@ public final class ScaleScenario {
             BenchmarkTable table, int targetShards) {
         int rotations = 0;
         int splits = 0;
-        int total = listShards(streams, table.streamArn()).size();
+        int total = StreamShards.all(streams, table.streamArn()).size();
         while (total < targetShards) {
             if ((rotations + splits + 1) % 10 == 0) {
-                String open = listShards(streams, table.streamArn()).stream()
-                        .filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-                        .findFirst().orElseThrow().shardId();
+                String open = StreamShards.open(streams, table.streamArn()).get(0).shardId();
                 emulator.splitShard(table.name(), open);
                 splits++;
             } else {
                 emulator.rotateShards(table.name());
                 rotations++;
             }
-            total = listShards(streams, table.streamArn()).size();
+            total = StreamShards.all(streams, table.streamArn()).size();
         }
-        List<Shard> shards = listShards(streams, table.streamArn());
-        int open = (int) shards.stream().filter(shard -> shard.sequenceNumberRange().endingSequenceNumber() == null)
-                .count();
+        List<Shard> shards = StreamShards.all(streams, table.streamArn());
+        int open = (int) shards.stream().filter(StreamShards::isOpen).count();
         return new History(shards.size(), open, rotations, splits);
-    }
-
-    private static List<Shard> listShards(DynamoDbStreamsClient streams, String streamArn) {
-        List<Shard> shards = new ArrayList<>();
-        String lastShardId = null;
-        do {
-            String exclusiveStart = lastShardId;
-            DescribeStreamResponse page = streams.describeStream(b -> b.streamArn(streamArn)
-                    .exclusiveStartShardId(exclusiveStart));
-            shards.addAll(page.streamDescription().shards());
-            lastShardId = page.streamDescription().lastEvaluatedShardId();
-        } while (lastShardId != null);
-        return shards;
     }
 
     private record History(int shards, int open, int rotations, int splits) {

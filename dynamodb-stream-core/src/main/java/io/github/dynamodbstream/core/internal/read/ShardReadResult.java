@@ -27,15 +27,15 @@ public final class ShardReadResult {
     }
 
     private final TrackedShard shard;
-    private final int[] delivered = new int[ChangeType.values().length];
-    private final List<DataLoss> dataLosses = new ArrayList<>(0);
+    private End end;
+    private ShardFailure failure;
     private int calls;
     private int pagesWithRecords;
     private int emptyPagesInARow;
     private int skipped;
     private int malformed;
-    private End end;
-    private ShardFailure failure;
+    private final int[] delivered = new int[ChangeType.values().length];
+    private final List<DataLoss> dataLosses = new ArrayList<>(0);
 
     ShardReadResult(TrackedShard shard) {
         this.shard = shard;

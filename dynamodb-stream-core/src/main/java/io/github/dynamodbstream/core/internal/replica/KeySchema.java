@@ -12,17 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** A table's key attributes: picks an item's key out of its attributes and builds keys from plain Java values. */
-public final class KeySchema {
-
-    private final String tableName;
-    private final KeyAttribute partitionKey;
-    private final KeyAttribute sortKey;
-
-    KeySchema(String tableName, KeyAttribute partitionKey, KeyAttribute sortKey) {
-        this.tableName = tableName;
-        this.partitionKey = partitionKey;
-        this.sortKey = sortKey;
-    }
+public record KeySchema(String tableName, KeyAttribute partitionKey, KeyAttribute sortKey) {
 
     /** The key schema of a described table. */
     static KeySchema of(TableDescription table) {

@@ -31,13 +31,15 @@ public final class EmulatorHttpServer implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
     private final EmulatorEngine engine;
 
-    private EmulatorHttpServer(HttpServer server, ExecutorService executor, EmulatorEngine engine) {
+    /** Serves the engine on the server's threads, which this object owns and stops on {@link #close()}. */
+    private EmulatorHttpServer(HttpServer server, EmulatorEngine engine) {
         this.server = server;
-        this.executor = executor;
         this.engine = engine;
+        server.createContext("/", this::serve);
+        server.setExecutor(executor);
     }
 
     /** Binds 127.0.0.1 on the port (0 for a free one) and starts serving. */
@@ -49,10 +51,7 @@ public final class EmulatorHttpServer implements AutoCloseable {
             throw new UncheckedIOException("The emulator could not listen on 127.0.0.1:" + port
                     + " (is the port in use? use port 0 for a free one)", e);
         }
-        ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
-        EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, executor, engine);
-        server.createContext("/", emulatorServer::serve);
-        server.setExecutor(executor);
+        EmulatorHttpServer emulatorServer = new EmulatorHttpServer(server, engine);
         server.start();
         return emulatorServer;
     }

@@ -13,22 +13,10 @@ import java.util.stream.Stream;
  * A secondary index, computed from the table's items on each read: the items that carry the index's key
  * attributes, ordered by index key and then by table key, as the index holds them (projected).
  */
-final class IndexItemSource implements ItemSource {
+record IndexItemSource(Table table, SecondaryIndex index) implements ItemSource {
 
     private static final Comparator<Entry> ORDER =
             Comparator.comparing(Entry::indexKey).thenComparing(Entry::tableKey);
-
-    private final Table table;
-    private final SecondaryIndex index;
-
-    IndexItemSource(Table table, SecondaryIndex index) {
-        this.table = table;
-        this.index = index;
-    }
-
-    SecondaryIndex index() {
-        return index;
-    }
 
     @Override
     public KeyShape shape() {

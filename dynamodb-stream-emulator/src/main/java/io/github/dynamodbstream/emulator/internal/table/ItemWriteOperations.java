@@ -12,6 +12,7 @@ import io.github.dynamodbstream.emulator.internal.expression.Update;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * PutItem, UpdateItem and DeleteItem, with ConditionExpression and ReturnValues; the legacy Expected and
@@ -37,22 +38,16 @@ final class ItemWriteOperations {
     }
 
     private JsonNode putItem(ObjectNode request) {
-        LegacyWriteParameters.rewrite(request);
-        Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
-        String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
-                "ReturnValues can only be ALL_OLD or NONE");
-        String conditionExpression = Requests.optionalString(request, "ConditionExpression");
-        ExpressionContext context = Requests.expressionContext(request, conditionExpression);
-        Condition condition = conditionExpression == null ? null
-                : Expressions.condition(conditionExpression, context);
-        ItemKey key = ItemChecks.checkNewItem(table, request.get("Item"));
-        ObjectNode oldItem = table.get(key);
-        requireCondition(condition, oldItem);
-        table.write(key, (ObjectNode) request.get("Item"), false);
-        return oldAttributes(returnValues, oldItem);
+        JsonNode item = request.get("Item");
+        return replaceItem(request, table -> ItemChecks.checkNewItem(table, item), item);
     }
 
     private JsonNode deleteItem(ObjectNode request) {
+        return replaceItem(request, table -> table.shape().keyOfKey(request.get("Key")), null);
+    }
+
+    /** PutItem and DeleteItem: the item named by {@code keyOf} becomes {@code newItem}, or goes when it is null. */
+    private JsonNode replaceItem(ObjectNode request, Function<Table, ItemKey> keyOf, JsonNode newItem) {
         LegacyWriteParameters.rewrite(request);
         Table table = tables.requireForItems(Requests.requiredString(request, "TableName"));
         String returnValues = Requests.returnValues(request, PUT_OR_DELETE_RETURN_VALUES,
@@ -61,11 +56,11 @@ final class ItemWriteOperations {
         ExpressionContext context = Requests.expressionContext(request, conditionExpression);
         Condition condition = conditionExpression == null ? null
                 : Expressions.condition(conditionExpression, context);
-        ItemKey key = table.shape().keyOfKey(request.get("Key"));
+        ItemKey key = keyOf.apply(table);
         ObjectNode oldItem = table.get(key);
         requireCondition(condition, oldItem);
-        if (oldItem != null) {
-            table.write(key, null, false);
+        if (newItem != null || oldItem != null) {
+            table.write(key, (ObjectNode) newItem, false);
         }
         return oldAttributes(returnValues, oldItem);
     }

@@ -14,21 +14,9 @@ import java.util.stream.Stream;
  * the FilterExpression after that count (as DynamoDB does) and the projection, and gives a LastEvaluatedKey when
  * more items remain.
  */
-final class ResultPager {
+record ResultPager(Integer limit, Condition filter, Projection projection, boolean countOnly) {
 
     private static final long MAX_PAGE_BYTES = 1024 * 1024;
-
-    private final Integer limit;
-    private final Condition filter;
-    private final Projection projection;
-    private final boolean countOnly;
-
-    ResultPager(Integer limit, Condition filter, Projection projection, boolean countOnly) {
-        this.limit = limit;
-        this.filter = filter;
-        this.projection = projection;
-        this.countOnly = countOnly;
-    }
 
     ObjectNode page(Stream<ObjectNode> candidates, ItemSource source) {
         ObjectNode response = JsonNodeFactory.instance.objectNode();

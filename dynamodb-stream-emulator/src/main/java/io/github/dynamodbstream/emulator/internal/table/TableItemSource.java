@@ -9,13 +9,7 @@ import java.util.NavigableMap;
 import java.util.stream.Stream;
 
 /** A table's own items, read from its sorted map without copying. */
-final class TableItemSource implements ItemSource {
-
-    private final Table table;
-
-    TableItemSource(Table table) {
-        this.table = table;
-    }
+record TableItemSource(Table table) implements ItemSource {
 
     @Override
     public KeyShape shape() {
