@@ -25,9 +25,9 @@ public class DynamoDbStreamKclProperties {
      * instance; every other period of the coordination derives from it (lease renewal F/3, leader lock F with a
      * heartbeat every F/3, lease assignment every F/3, aliveness reports every F/4). A stopped instance's shards move
      * within about F/2 + 1 s, a crashed instance's within about 1.5 F + 1 s, a crashed leader's within about 3 F + 1 s;
-     * a child shard is read once its lease is assigned (at once to the instance that read its parent to the end,
-     * up to that instance's fair share of the leases; otherwise by the leader, every F/3) and its owner found it
-     * (every F/6). Shorter means faster failover, children read sooner and more lease table traffic. At least 1 s.
+     * a child shard is read at once by the instance that read its parent to the end, up to that instance's fair
+     * share of the leases; otherwise once the leader assigned it (every F/3) and its owner found it (every F/6).
+     * Shorter means faster failover, children read sooner and more lease table traffic. At least 1 s.
      */
     private Duration failoverTime = Duration.ofSeconds(10);
     /**

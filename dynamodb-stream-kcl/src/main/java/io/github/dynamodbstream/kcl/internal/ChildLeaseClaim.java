@@ -17,7 +17,8 @@ import software.amazon.kinesis.leases.LeaseRefresher;
  * Takes the leases of a finished shard's children for the instance that read it to its end, up to its fair share of
  * the open leases. KCL creates a child's lease, without an owner, when its parent ends; left alone it waits for the
  * leader's next assignment round (every {@code failover-time}/3) and then for its owner's next look for leases
- * assigned to it. Assigned here at once, it is read after that look alone (every {@code failover-time}/6).
+ * assigned to it (every {@code failover-time}/6). Assigned here at once and handed to the scheduler
+ * ({@link LeaseCoordinatorHooks#handOver}), it is read on the scheduler's next loop.
  *
  * <p>The fair share is the open leases (those not read to their end) divided by the instances alive (the rows of the
  * worker-metrics table, where each instance reports itself), rounded up: an instance that holds more than that leaves
@@ -31,13 +32,15 @@ final class ChildLeaseClaim {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final Supplier<LeaseRefresher> leases;
+    private final LeaseCoordinatorHooks handover;
     private final DynamoDbAsyncClient dynamoDb;
     private final String workerMetricsTable;
     private final String workerId;
 
-    ChildLeaseClaim(Supplier<LeaseRefresher> leases, DynamoDbAsyncClient dynamoDb, String workerMetricsTable,
-            String workerId) {
+    ChildLeaseClaim(Supplier<LeaseRefresher> leases, LeaseCoordinatorHooks handover, DynamoDbAsyncClient dynamoDb,
+            String workerMetricsTable, String workerId) {
         this.leases = leases;
+        this.handover = Objects.requireNonNull(handover, "handover");
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.workerMetricsTable = Objects.requireNonNull(workerMetricsTable, "workerMetricsTable");
         this.workerId = Objects.requireNonNull(workerId, "workerId");
@@ -71,6 +74,7 @@ final class ChildLeaseClaim {
                 }
                 if (children.contains(child.leaseKey()) && child.leaseOwner() == null
                         && refresher.assignLease(child, workerId)) {
+                    handover.handOver(child);
                     claimed++;
                     held++;
                 }

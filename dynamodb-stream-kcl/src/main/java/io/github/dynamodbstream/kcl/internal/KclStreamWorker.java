@@ -47,7 +47,8 @@ import software.amazon.kinesis.retrieval.RetrievalConfig;
  * probes EC2, ECS and EKS metadata) are off: leases are balanced by count and throughput. Its periods derive from the
  * failover time and the poll interval ({@link KclTiming}), a shard is read again at once after a full page
  * ({@link ShardReadPacing}), the instance that read a shard to its end takes its children's leases up to its fair
- * share ({@link ChildLeaseClaim}), and a stop gives the leases up at once ({@link WorkerDeparture}).
+ * share and hands them to the scheduler at once ({@link ChildLeaseClaim}), and a stop stops the lease discovery first
+ * ({@link LeaseCoordinatorHooks}) and gives the leases up at once ({@link WorkerDeparture}).
  */
 public final class KclStreamWorker {
 
@@ -62,6 +63,7 @@ public final class KclStreamWorker {
     private final Duration failover;
     private final WorkerDeparture departure;
     private final ChildLeaseClaim childLeases;
+    private final LeaseCoordinatorHooks coordinatorHooks;
 
     /**
      * @param shutdownTimeout how long a shard's processor may take to finish its batch and checkpoint when its lease
@@ -114,8 +116,9 @@ public final class KclStreamWorker {
         this.failover = timing.failover();
         String workerMetricsTable = leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig()
                 .tableName();
-        this.childLeases = new ChildLeaseClaim(this::leaseRefresher, clients.dynamoDb(), workerMetricsTable,
-                clients.workerId());
+        this.coordinatorHooks = new LeaseCoordinatorHooks(scheduler::leaseCoordinator);
+        this.childLeases = new ChildLeaseClaim(this::leaseRefresher, coordinatorHooks, clients.dynamoDb(),
+                workerMetricsTable, clients.workerId());
         this.departure = new WorkerDeparture(clients.dynamoDb(), workerMetricsTable, clients.workerId());
     }
 
@@ -198,6 +201,7 @@ public final class KclStreamWorker {
     }
 
     private boolean shutDownGracefully(Duration timeout) {
+        coordinatorHooks.stopLeaseDiscovery();
         Future<Boolean> shutdown = scheduler.startGracefulShutdown();
         try {
             if (Boolean.TRUE.equals(shutdown.get(timeout.toMillis(), TimeUnit.MILLISECONDS))) {

@@ -27,7 +27,8 @@ class ChildLeaseClaimTests {
 
     private final LeaseRefresher refresher = mock(LeaseRefresher.class);
     private final DynamoDbAsyncClient dynamoDb = mock(DynamoDbAsyncClient.class);
-    private final ChildLeaseClaim claim = new ChildLeaseClaim(() -> refresher, dynamoDb, "metrics", ME);
+    private final LeaseCoordinatorHooks handover = mock(LeaseCoordinatorHooks.class);
+    private final ChildLeaseClaim claim = new ChildLeaseClaim(() -> refresher, handover, dynamoDb, "metrics", ME);
 
     @Test
     void takesTheUnownedChildrenOfTheFinishedShardUpToItsFairShare() throws Exception {
@@ -41,6 +42,8 @@ class ChildLeaseClaimTests {
 
         verify(refresher).assignLease(child1, ME);
         verify(refresher, never()).assignLease(child2, ME);
+        verify(handover).handOver(child1);
+        verify(handover, never()).handOver(child2);
     }
 
     @Test
@@ -79,6 +82,7 @@ class ChildLeaseClaimTests {
         when(refresher.assignLease(any(), anyString())).thenReturn(false);
 
         assertThat(claim.claimChildrenOf("p")).isZero();
+        verify(handover, never()).handOver(any());
     }
 
     @Test
