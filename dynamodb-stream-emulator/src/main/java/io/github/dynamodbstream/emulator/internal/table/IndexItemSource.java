@@ -34,10 +34,7 @@ record IndexItemSource(Table table, SecondaryIndex index) implements ItemSource 
                 .toList();
         if (exclusiveStartKey != null) {
             Entry start = startEntry(exclusiveStartKey);
-            if (!start.indexKey().partition().equals(partition)) {
-                throw ApiException.validation("The provided starting key is invalid: its partition key does not "
-                        + "match the partition key value of the KeyConditionExpression");
-            }
+            ItemSource.checkStartPartition(start.indexKey().partition(), partition);
             Comparator<Entry> order = forward ? ORDER : ORDER.reversed();
             entries = entries.stream().filter(entry -> order.compare(entry, start) > 0).toList();
         }

@@ -2,6 +2,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.expression.KeyCondition;
 import java.util.stream.Stream;
 
@@ -23,6 +24,14 @@ interface ItemSource {
 
     /** The LastEvaluatedKey that resumes after the item. */
     ObjectNode lastEvaluatedKey(ObjectNode item);
+
+    /** Refuses a Query's ExclusiveStartKey that lies in another partition than the one the Query reads. */
+    static void checkStartPartition(KeyValue startPartition, KeyValue partition) {
+        if (!startPartition.equals(partition)) {
+            throw ApiException.validation("The provided starting key is invalid: its partition key does not "
+                    + "match the partition key value of the KeyConditionExpression");
+        }
+    }
 
     static ItemSource of(Table table, String indexName) {
         return indexName == null ? new TableItemSource(table) : new IndexItemSource(table, table.index(indexName));

@@ -23,10 +23,7 @@ record TableItemSource(Table table) implements ItemSource {
                 .subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
         if (exclusiveStartKey != null) {
             ItemKey start = startKey(exclusiveStartKey);
-            if (!start.partition().equals(partition)) {
-                throw ApiException.validation("The provided starting key is invalid: its partition key does not "
-                        + "match the partition key value of the KeyConditionExpression");
-            }
+            ItemSource.checkStartPartition(start.partition(), partition);
             items = forward ? items.tailMap(start, false) : items.headMap(start, false);
         }
         if (!forward) {
