@@ -3,7 +3,6 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
-import io.github.dynamodbstream.emulator.internal.expression.KeyCondition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,12 +23,9 @@ record IndexItemSource(Table table, SecondaryIndex index) implements ItemSource 
     }
 
     @Override
-    public Stream<ObjectNode> query(KeyValue partition, KeyCondition.SortKeyCondition sortCondition, boolean forward,
-            JsonNode exclusiveStartKey) {
-        String sortName = index.shape().sortName();
+    public Stream<ObjectNode> partition(KeyValue partition, boolean forward, JsonNode exclusiveStartKey) {
         List<Entry> entries = entries().stream()
                 .filter(entry -> entry.indexKey().partition().equals(partition))
-                .filter(entry -> sortCondition == null || sortCondition.test(entry.item().get(sortName)))
                 .sorted(forward ? ORDER : ORDER.reversed())
                 .toList();
         if (exclusiveStartKey != null) {

@@ -16,8 +16,18 @@ interface ItemSource {
      * The items of one partition that meet the sort key condition, in sort key order (reversed when not
      * forward), after the ExclusiveStartKey when one is given.
      */
-    Stream<ObjectNode> query(KeyValue partition, KeyCondition.SortKeyCondition sortCondition, boolean forward,
-            JsonNode exclusiveStartKey);
+    default Stream<ObjectNode> query(KeyValue partition, KeyCondition.SortKeyCondition sortCondition,
+            boolean forward, JsonNode exclusiveStartKey) {
+        String sortName = shape().sortName();
+        return partition(partition, forward, exclusiveStartKey)
+                .filter(item -> sortCondition == null || sortCondition.test(item.get(sortName)));
+    }
+
+    /**
+     * The items of one partition, in sort key order (reversed when not forward), after the ExclusiveStartKey when one
+     * is given.
+     */
+    Stream<ObjectNode> partition(KeyValue partition, boolean forward, JsonNode exclusiveStartKey);
 
     /** The items of one scan segment in key order, after the ExclusiveStartKey when one is given. */
     Stream<ObjectNode> scan(ScanSegment segment, JsonNode exclusiveStartKey);
