@@ -26,8 +26,8 @@ public enum ApiError {
         }
     }
 
+    private final Prefix prefix;
     private final String errorName;
-    private final String errorType;
     private final int status;
 
     ApiError(String errorName) {
@@ -35,9 +35,14 @@ public enum ApiError {
     }
 
     ApiError(Prefix prefix, String errorName, int status) {
+        this.prefix = prefix;
         this.errorName = errorName;
-        this.errorType = prefix.text + errorName;
         this.status = status;
+    }
+
+    /** This error, answered with the message. */
+    public ApiException exception(String message) {
+        return new ApiException(this, message);
     }
 
     /** The error's name, as in {@code ValidationException}. */
@@ -47,16 +52,11 @@ public enum ApiError {
 
     /** The error's {@code __type}: its name in its namespace. */
     public String errorType() {
-        return errorType;
+        return prefix.text + errorName;
     }
 
     /** The HTTP status it is answered with. */
     public int status() {
         return status;
-    }
-
-    /** This error, answered with the message. */
-    public ApiException exception(String message) {
-        return new ApiException(this, message);
     }
 }
