@@ -5,11 +5,17 @@ import java.util.function.Function;
 
 /**
  * Base of the events that name shards the poller starts or stops reading: {@link NewShardsEvent} and
- * {@link RemovedShardsEvent}.
+ * {@link RemovedShardsEvent}. Listen to this type to receive both:
+ * <pre>{@code
+ * @EventListener
+ * void on(ShardsEvent<?> event) {
+ *     log.info("{} of stream {}: {}", event.getClass().getSimpleName(), event.streamName(), event.shardIds());
+ * }
+ * }</pre>
  *
  * @param <S> what the event holds for each shard
  */
-abstract class ShardsEvent<S> extends DynamoDbStreamEvent {
+public abstract class ShardsEvent<S> extends DynamoDbStreamEvent {
 
     private final List<S> shards;
     private final List<String> shardIds;
