@@ -7,15 +7,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Runs an {@link EmbeddedEmulator} for a test's application context. Part of the context's cache key: test classes
- * whose options are equal share a context, and its emulator.
+ * whose options are equal share a context, and its emulator: customizers are equal when their emulators are.
  */
-final class EmbeddedDynamoDbStreamsContextCustomizer implements ContextCustomizer {
-
-    private final EmbeddedEmulator emulator;
-
-    EmbeddedDynamoDbStreamsContextCustomizer(EmbeddedEmulator emulator) {
-        this.emulator = emulator;
-    }
+record EmbeddedDynamoDbStreamsContextCustomizer(EmbeddedEmulator emulator) implements ContextCustomizer {
 
     /**
      * Starts nothing during AOT processing: there the context is only inspected, never refreshed nor closed, so an
@@ -27,15 +21,5 @@ final class EmbeddedDynamoDbStreamsContextCustomizer implements ContextCustomize
         if (!Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
             emulator.initialize(context);
         }
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EmbeddedDynamoDbStreamsContextCustomizer that && emulator.equals(that.emulator);
-    }
-
-    @Override
-    public int hashCode() {
-        return emulator.hashCode();
     }
 }

@@ -59,9 +59,7 @@ public final class DynamoDbDeadLetterStore implements DeadLetterStore {
     private DynamoDbDeadLetterStore(Builder builder) {
         this.client = builder.client;
         this.tableName = builder.tableName;
-        this.table = new KeyedTable(client, tableName, "dead-letter", DeadLetterItem.CONSUMER_STREAM,
-                DeadLetterItem.POSITION);
-        table.verify(builder.createTableIfMissing);
+        this.table = builder.verifiedTable(DeadLetterItem.CONSUMER_STREAM, DeadLetterItem.POSITION);
         log.info("Dead letters are kept in DynamoDB table '{}'", tableName);
     }
 
@@ -136,12 +134,7 @@ public final class DynamoDbDeadLetterStore implements DeadLetterStore {
     public static final class Builder extends DynamoDbTableBuilder<Builder, DynamoDbDeadLetterStore> {
 
         private Builder() {
-            super("dead-letter", DEFAULT_TABLE_NAME);
-        }
-
-        @Override
-        DynamoDbDeadLetterStore create() {
-            return new DynamoDbDeadLetterStore(this);
+            super("dead-letter", DEFAULT_TABLE_NAME, DynamoDbDeadLetterStore::new);
         }
     }
 }

@@ -80,9 +80,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
     private DynamoDbShardStateRepository(Builder builder) {
         this.client = builder.client;
         this.tableName = builder.tableName;
-        this.table = new KeyedTable(client, tableName, "checkpoint", CheckpointItem.CONSUMER_STREAM,
-                CheckpointItem.SHARD_ID);
-        table.verify(builder.createTableIfMissing);
+        this.table = builder.verifiedTable(CheckpointItem.CONSUMER_STREAM, CheckpointItem.SHARD_ID);
         log.info("Checkpoints are kept in DynamoDB table '{}' (owner id {})", tableName, ownerId);
     }
 
@@ -367,12 +365,7 @@ public final class DynamoDbShardStateRepository implements ShardStateRepository 
     public static final class Builder extends DynamoDbTableBuilder<Builder, DynamoDbShardStateRepository> {
 
         private Builder() {
-            super("checkpoint", DEFAULT_TABLE_NAME);
-        }
-
-        @Override
-        DynamoDbShardStateRepository create() {
-            return new DynamoDbShardStateRepository(this);
+            super("checkpoint", DEFAULT_TABLE_NAME, DynamoDbShardStateRepository::new);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.github.dynamodbstream.core.dynamodb;
 
 import io.github.dynamodbstream.core.DynamoDbStreamException;
 import io.github.dynamodbstream.core.internal.table.KeyedTable;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -14,13 +15,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public abstract class DynamoDbTableBuilder<B extends DynamoDbTableBuilder<B, T>, T> {
 
     private final String role;
+    private final Function<B, T> store;
     DynamoDbClient client;
     String tableName;
     boolean createTableIfMissing;
 
-    DynamoDbTableBuilder(String role, String defaultTableName) {
+    DynamoDbTableBuilder(String role, String defaultTableName, Function<B, T> store) {
         this.role = role;
         this.tableName = defaultTableName;
+        this.store = store;
     }
 
     /** The client to call DynamoDB with; required. The caller owns it and closes it. */
@@ -54,10 +57,15 @@ public abstract class DynamoDbTableBuilder<B extends DynamoDbTableBuilder<B, T>,
      */
     public T build() {
         KeyedTable.checkSettings(client, tableName, role);
-        return create();
+        return store.apply(self());
     }
 
-    abstract T create();
+    /** The store's table, with its key attributes; checked, and created first when asked. */
+    KeyedTable verifiedTable(String partitionKey, String sortKey) {
+        KeyedTable table = new KeyedTable(client, tableName, role, partitionKey, sortKey);
+        table.verify(createTableIfMissing);
+        return table;
+    }
 
     @SuppressWarnings("unchecked")
     private B self() {

@@ -100,11 +100,11 @@ public final class EmulatorEngine {
             callRecorder.accept(operationName, e.errorName());
             return error(e);
         } catch (JacksonException e) {
-            ApiException failure = ApiException.internalServerError("The response could not be rendered");
+            ApiException failure = ApiError.INTERNAL_SERVER_ERROR.exception("The response could not be rendered");
             callRecorder.accept(operationName, failure.errorName());
             return error(failure);
         } catch (RuntimeException e) {
-            ApiException failure = ApiException.internalServerError(
+            ApiException failure = ApiError.INTERNAL_SERVER_ERROR.exception(
                     "The emulator failed to serve " + operationName + ": " + e);
             callRecorder.accept(operationName, failure.errorName());
             return error(failure);
@@ -137,7 +137,7 @@ public final class EmulatorEngine {
 
     private Operation resolve(String target) {
         if (target == null) {
-            throw ApiException.unknownOperation("(no X-Amz-Target header)");
+            throw ApiError.UNKNOWN_OPERATION.exception("Unknown operation: (no X-Amz-Target header)");
         }
         int dot = target.indexOf('.');
         String service = dot < 0 ? "" : target.substring(0, dot);
@@ -148,7 +148,7 @@ public final class EmulatorEngine {
             default -> null;
         };
         if (operation == null) {
-            throw ApiException.unknownOperation(target);
+            throw ApiError.UNKNOWN_OPERATION.exception("Unknown operation: " + target);
         }
         return operation;
     }
@@ -160,10 +160,11 @@ public final class EmulatorEngine {
         }
         switch (fault.kind()) {
             case THROTTLING -> throw streamOperations.containsKey(operation)
-                    ? ApiException.limitExceeded("Rate exceeded for shard or stream (injected fault)")
-                    : ApiException.provisionedThroughputExceeded(
+                    ? ApiError.LIMIT_EXCEEDED.exception("Rate exceeded for shard or stream (injected fault)")
+                    : ApiError.PROVISIONED_THROUGHPUT_EXCEEDED.exception(
                             "The level of configured provisioned throughput for the table was exceeded (injected fault)");
-            case INTERNAL_ERROR -> throw ApiException.internalServerError("Internal server error (injected fault)");
+            case INTERNAL_ERROR ->
+                    throw ApiError.INTERNAL_SERVER_ERROR.exception("Internal server error (injected fault)");
             case DELAY -> pause(fault.delay());
             default -> {
             }
@@ -188,11 +189,11 @@ public final class EmulatorEngine {
                 return object;
             }
         } catch (JacksonException e) {
-            throw ApiException.serialization("The request body is not valid JSON: " + e.getOriginalMessage());
+            throw ApiError.SERIALIZATION.exception("The request body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw ApiException.serialization("The request body could not be read: " + e.getMessage());
+            throw ApiError.SERIALIZATION.exception("The request body could not be read: " + e.getMessage());
         }
-        throw ApiException.serialization("The request body must be a JSON object");
+        throw ApiError.SERIALIZATION.exception("The request body must be a JSON object");
     }
 
     private Response error(ApiException e) {

@@ -12,6 +12,7 @@ import io.github.dynamodbstream.spring.event.ItemRemovedEvent;
 import io.github.dynamodbstream.spring.event.NewShardsEvent;
 import io.github.dynamodbstream.spring.event.RecordFailedEvent;
 import io.github.dynamodbstream.spring.event.RemovedShardsEvent;
+import io.github.dynamodbstream.spring.event.ShardsEvent;
 import java.util.List;
 import org.springframework.aot.hint.ExecutableMode;
 import org.springframework.aot.hint.MemberCategory;
@@ -32,7 +33,8 @@ class DynamoDbStreamRuntimeHints implements RuntimeHintsRegistrar {
 
     static final List<Class<?>> EVENTS = List.of(DynamoDbStreamEvent.class, ItemChangeEvent.class,
             ItemInsertedEvent.class, ItemModifiedEvent.class, ItemRemovedEvent.class, ItemChangesEvent.class,
-            RecordFailedEvent.class, DataLossEvent.class, NewShardsEvent.class, RemovedShardsEvent.class);
+            RecordFailedEvent.class, DataLossEvent.class, ShardsEvent.class, NewShardsEvent.class,
+            RemovedShardsEvent.class);
 
     @Override
     public void registerHints(RuntimeHints hints, ClassLoader classLoader) {

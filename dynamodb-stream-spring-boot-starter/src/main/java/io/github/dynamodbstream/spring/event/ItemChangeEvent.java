@@ -29,6 +29,8 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
     private final ChangeRecord record;
     private final ResolvableType itemType;
     private final ResolvableType eventType;
+    private final T newImage;
+    private final T oldImage;
 
     /**
      * @param source the object that published the event
@@ -37,21 +39,32 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
      * @param itemType the stream's item type, which types the event for listener matching
      */
     protected ItemChangeEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType) {
-        super(source, streamName, record.tableName(), record.streamArn());
-        this.record = record;
-        this.itemType = Objects.requireNonNull(itemType, "itemType");
-        this.eventType = null;
+        this(source, streamName, record, Objects.requireNonNull(itemType, "itemType"), null, null, null);
+    }
+
+    /** An event of the starter's: its item type and its item's images. */
+    ItemChangeEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType, T newImage,
+            T oldImage) {
+        this(source, streamName, record, Objects.requireNonNull(itemType, "itemType"), null, newImage, oldImage);
     }
 
     /**
      * An event whose type, with its item type, is already resolved: the starter's publisher resolves it once per
      * stream, so that Spring finds the listeners in its cache without building the type again for every change.
      */
-    ItemChangeEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record) {
+    ItemChangeEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T newImage,
+            T oldImage) {
+        this(source, streamName, record, null, eventType, newImage, oldImage);
+    }
+
+    private ItemChangeEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType,
+            ResolvableType eventType, T newImage, T oldImage) {
         super(source, streamName, record.tableName(), record.streamArn());
         this.record = record;
-        this.itemType = null;
+        this.itemType = itemType;
         this.eventType = eventType;
+        this.newImage = newImage;
+        this.oldImage = oldImage;
     }
 
     /** The change as read from the stream, with the images in DynamoDB's attribute values. */
@@ -82,6 +95,16 @@ public abstract class ItemChangeEvent<T> extends DynamoDbStreamEvent implements 
     /** When the change was made, to the second. */
     public Instant approximateCreationTime() {
         return record.approximateCreationTime();
+    }
+
+    /** The item after the change, as the subclass that has one names it; {@code null} when there is none. */
+    T newImage() {
+        return newImage;
+    }
+
+    /** The item before the change, as the subclass that has one names it; {@code null} when there is none. */
+    T oldImage() {
+        return oldImage;
     }
 
     /** The type of this event with its item type, for example {@code ItemInsertedEvent<Order>}. */

@@ -19,8 +19,6 @@ import org.springframework.core.ResolvableType;
  */
 public class ItemInsertedEvent<T> extends ItemChangeEvent<T> {
 
-    private final T item;
-
     /**
      * @param source the object that published the event
      * @param streamName the stream's name in the configuration
@@ -29,17 +27,15 @@ public class ItemInsertedEvent<T> extends ItemChangeEvent<T> {
      * @param item the new item, or {@code null} when the stream's view type holds no new image
      */
     public ItemInsertedEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType, T item) {
-        super(source, streamName, record, itemType);
-        this.item = item;
+        super(source, streamName, record, itemType, item, null);
     }
 
     ItemInsertedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T item) {
-        super(eventType, source, streamName, record);
-        this.item = item;
+        super(eventType, source, streamName, record, item, null);
     }
 
     /** The new item; {@code null} when the stream's view type is KEYS_ONLY or OLD_IMAGE. */
     public T item() {
-        return item;
+        return newImage();
     }
 }

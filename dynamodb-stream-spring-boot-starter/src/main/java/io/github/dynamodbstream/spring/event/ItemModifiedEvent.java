@@ -18,9 +18,6 @@ import org.springframework.core.ResolvableType;
  */
 public class ItemModifiedEvent<T> extends ItemChangeEvent<T> {
 
-    private final T newItem;
-    private final T oldItem;
-
     /**
      * @param source the object that published the event
      * @param streamName the stream's name in the configuration
@@ -31,25 +28,21 @@ public class ItemModifiedEvent<T> extends ItemChangeEvent<T> {
      */
     public ItemModifiedEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType,
             T newItem, T oldItem) {
-        super(source, streamName, record, itemType);
-        this.newItem = newItem;
-        this.oldItem = oldItem;
+        super(source, streamName, record, itemType, newItem, oldItem);
     }
 
     ItemModifiedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T newItem,
             T oldItem) {
-        super(eventType, source, streamName, record);
-        this.newItem = newItem;
-        this.oldItem = oldItem;
+        super(eventType, source, streamName, record, newItem, oldItem);
     }
 
     /** The item after the change; {@code null} when the stream's view type is KEYS_ONLY or OLD_IMAGE. */
     public T newItem() {
-        return newItem;
+        return newImage();
     }
 
     /** The item before the change; {@code null} when the stream's view type is KEYS_ONLY or NEW_IMAGE. */
     public T oldItem() {
-        return oldItem;
+        return oldImage();
     }
 }

@@ -18,8 +18,6 @@ import org.springframework.core.ResolvableType;
  */
 public class ItemRemovedEvent<T> extends ItemChangeEvent<T> {
 
-    private final T oldItem;
-
     /**
      * @param source the object that published the event
      * @param streamName the stream's name in the configuration
@@ -29,18 +27,16 @@ public class ItemRemovedEvent<T> extends ItemChangeEvent<T> {
      */
     public ItemRemovedEvent(Object source, String streamName, ChangeRecord record, ResolvableType itemType,
             T oldItem) {
-        super(source, streamName, record, itemType);
-        this.oldItem = oldItem;
+        super(source, streamName, record, itemType, null, oldItem);
     }
 
     ItemRemovedEvent(ResolvableType eventType, Object source, String streamName, ChangeRecord record, T oldItem) {
-        super(eventType, source, streamName, record);
-        this.oldItem = oldItem;
+        super(eventType, source, streamName, record, null, oldItem);
     }
 
     /** The deleted item; {@code null} when the stream's view type is KEYS_ONLY or NEW_IMAGE. */
     public T oldItem() {
-        return oldItem;
+        return oldImage();
     }
 
     /** Whether DynamoDB deleted the item because its Time to Live expired, rather than a caller. */

@@ -1,10 +1,11 @@
 package io.github.dynamodbstream.spring.event;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The poller found shards it had not seen before and will read them, children after their parents. Normal: DynamoDB
- * replaces a stream's shards every few hours.
+ * replaces a stream's shards every few hours. {@link #shardIds()} names the new shards.
  * <pre>{@code
  * @EventListener
  * void on(NewShardsEvent event) {
@@ -12,9 +13,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class NewShardsEvent extends DynamoDbStreamEvent {
-
-    private final List<String> shardIds;
+public class NewShardsEvent extends ShardsEvent<String> {
 
     /**
      * @param source the object that published the event
@@ -25,17 +24,6 @@ public class NewShardsEvent extends DynamoDbStreamEvent {
      */
     public NewShardsEvent(Object source, String streamName, String tableName, String streamArn,
             List<String> shardIds) {
-        super(source, streamName, tableName, streamArn);
-        this.shardIds = List.copyOf(shardIds);
-    }
-
-    /** The new shards. */
-    public List<String> shardIds() {
-        return shardIds;
-    }
-
-    @Override
-    public String toString() {
-        return "NewShardsEvent[stream=" + streamName() + " shards=" + shardIds + "]";
+        super(source, streamName, tableName, streamArn, shardIds, Function.identity());
     }
 }

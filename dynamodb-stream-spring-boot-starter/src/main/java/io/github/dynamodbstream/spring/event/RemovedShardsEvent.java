@@ -14,9 +14,7 @@ import java.util.List;
  * }
  * }</pre>
  */
-public class RemovedShardsEvent extends DynamoDbStreamEvent {
-
-    private final List<RemovedShard> shards;
+public class RemovedShardsEvent extends ShardsEvent<RemovedShard> {
 
     /**
      * @param source the object that published the event
@@ -27,22 +25,11 @@ public class RemovedShardsEvent extends DynamoDbStreamEvent {
      */
     public RemovedShardsEvent(Object source, String streamName, String tableName, String streamArn,
             List<RemovedShard> shards) {
-        super(source, streamName, tableName, streamArn);
-        this.shards = List.copyOf(shards);
+        super(source, streamName, tableName, streamArn, shards, RemovedShard::shardId);
     }
 
-    /** The shards no longer read, and why. */
+    /** The shards no longer read, and why; {@link #shardIds()} has their ids. */
     public List<RemovedShard> shards() {
-        return shards;
-    }
-
-    /** The ids of the shards no longer read. */
-    public List<String> shardIds() {
-        return shards.stream().map(RemovedShard::shardId).toList();
-    }
-
-    @Override
-    public String toString() {
-        return "RemovedShardsEvent[stream=" + streamName() + " shards=" + shards + "]";
+        return shardList();
     }
 }

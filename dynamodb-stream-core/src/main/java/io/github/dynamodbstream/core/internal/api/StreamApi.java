@@ -20,20 +20,14 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * The three DynamoDB Streams calls a poller makes, each retried on throttling, 5xx and network errors with jittered
  * exponential backoff, counted for the observer and logged at DEBUG. Errors that are not retryable, or that outlast
  * the retries, are thrown as the SDK threw them.
+ *
+ * @param client the client the calls go through
+ * @param retryPolicy how often, and after what pause, a failed call is tried again
+ * @param observer told of every call and every throttling
  */
-public final class StreamApi {
+public record StreamApi(DynamoDbStreamsClient client, RetryBackoff retryPolicy, PollerObserver observer) {
 
     private static final Logger log = LoggerFactory.getLogger(StreamApi.class);
-
-    private final DynamoDbStreamsClient client;
-    private final RetryBackoff retryPolicy;
-    private final PollerObserver observer;
-
-    public StreamApi(DynamoDbStreamsClient client, RetryBackoff retryPolicy, PollerObserver observer) {
-        this.client = client;
-        this.retryPolicy = retryPolicy;
-        this.observer = observer;
-    }
 
     public DescribeStreamResponse describeStream(DescribeStreamRequest request) {
         return call("DescribeStream", request.exclusiveStartShardId(), () -> client.describeStream(request));

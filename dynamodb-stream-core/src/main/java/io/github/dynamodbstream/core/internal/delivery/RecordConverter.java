@@ -13,20 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
-/** Reads a page of stream records into change records; a record that cannot be read is reported and skipped. */
-public final class RecordConverter {
+/**
+ * Reads a page of stream records into change records; a record that cannot be read is reported and skipped.
+ *
+ * @param streamArn the stream the records come from
+ * @param listener handed each record that cannot be read
+ * @param observer told of each record that cannot be read
+ */
+public record RecordConverter(StreamArn streamArn, StreamListener listener, PollerObserver observer) {
 
     private static final Logger log = LoggerFactory.getLogger(RecordConverter.class);
-
-    private final StreamArn streamArn;
-    private final StreamListener listener;
-    private final PollerObserver observer;
-
-    public RecordConverter(StreamArn streamArn, StreamListener listener, PollerObserver observer) {
-        this.streamArn = streamArn;
-        this.listener = listener;
-        this.observer = observer;
-    }
 
     /**
      * Reads a page.

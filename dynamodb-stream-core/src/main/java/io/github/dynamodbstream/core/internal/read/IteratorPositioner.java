@@ -10,15 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
  * after the checkpoint ({@code AFTER_SEQUENCE_NUMBER}), or at the shard's initial position. Iterators live in memory
  * only; a checkpoint is always a sequence number.
  */
-final class IteratorPositioner {
-
-    private final StreamApi api;
-    private final String streamArn;
-
-    IteratorPositioner(StreamApi api, String streamArn) {
-        this.api = api;
-        this.streamArn = streamArn;
-    }
+record IteratorPositioner(StreamApi api, String streamArn) {
 
     /** A new iterator for the shard, or {@code null} when the shard has nothing more to read. */
     String position(TrackedShard shard) {

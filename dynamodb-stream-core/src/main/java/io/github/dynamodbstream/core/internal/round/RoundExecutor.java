@@ -32,27 +32,11 @@ import org.slf4j.LoggerFactory;
  * children it made readable: a child runs only after its parent was read to its end, lineages run side by side.
  * The coordinating thread (the caller) owns the tracker; readers own their shard while they run.
  */
-final class RoundExecutor {
+record RoundExecutor(ShardTracker tracker, ShardDiscovery discovery, Checkpoints checkpoints, ShardReader reader,
+        Executor executor, ShardEvents events) {
 
     private static final Logger log = LoggerFactory.getLogger(RoundExecutor.class);
     private static final long WITHDRAW_CHECK_MILLIS = 50;
-
-    private final ShardTracker tracker;
-    private final ShardDiscovery discovery;
-    private final Checkpoints checkpoints;
-    private final ShardReader reader;
-    private final Executor executor;
-    private final ShardEvents events;
-
-    RoundExecutor(ShardTracker tracker, ShardDiscovery discovery, Checkpoints checkpoints, ShardReader reader,
-            Executor executor, ShardEvents events) {
-        this.tracker = tracker;
-        this.discovery = discovery;
-        this.checkpoints = checkpoints;
-        this.reader = reader;
-        this.executor = executor;
-        this.events = events;
-    }
 
     /** How a read ended; {@code withdrawn} when it never ran: the executor dropped it, or the round was stopped. */
     private record Completion(TrackedShard shard, ShardReadResult result, Throwable failure, boolean withdrawn) {

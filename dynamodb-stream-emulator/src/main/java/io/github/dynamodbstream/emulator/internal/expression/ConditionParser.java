@@ -11,18 +11,10 @@ import java.util.Set;
  * Parses a condition, filter or key condition expression into a {@link ConditionNode} tree. Precedence, from
  * tightest: comparisons, BETWEEN and IN, then NOT, AND, OR; parentheses group.
  */
-final class ConditionParser {
+record ConditionParser(TokenStream tokens, OperandParser operands) {
 
     private static final int MAX_IN_OPERANDS = 100;
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
-
-    private final TokenStream tokens;
-    private final OperandParser operands;
-
-    private ConditionParser(TokenStream tokens, OperandParser operands) {
-        this.tokens = tokens;
-        this.operands = operands;
-    }
 
     /**
      * @param kind the request parameter the expression came in, for error messages

@@ -9,17 +9,9 @@ import java.util.List;
  * Turns a parsed key condition expression into a {@link KeyCondition}: one equality on the partition key, joined
  * by AND to at most one condition on the sort key ({@code =, <, <=, >, >=, BETWEEN, begins_with}).
  */
-final class KeyConditionBuilder {
+record KeyConditionBuilder(String partitionKeyName, String sortKeyName) {
 
     private static final String NOT_SUPPORTED = "Query key condition not supported";
-
-    private final String partitionKeyName;
-    private final String sortKeyName;
-
-    private KeyConditionBuilder(String partitionKeyName, String sortKeyName) {
-        this.partitionKeyName = partitionKeyName;
-        this.sortKeyName = sortKeyName;
-    }
 
     static KeyCondition build(ConditionNode root, String partitionKeyName, String sortKeyName) {
         return new KeyConditionBuilder(partitionKeyName, sortKeyName).build(root);

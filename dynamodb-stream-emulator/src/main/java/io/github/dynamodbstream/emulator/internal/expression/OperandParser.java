@@ -10,15 +10,7 @@ import java.util.function.Supplier;
  * Parses the pieces all expressions share: document paths with {@code #name} substitution, {@code :value}
  * placeholders and function argument lists. It also checks operands that are known while parsing.
  */
-final class OperandParser {
-
-    private final TokenStream tokens;
-    private final ExpressionContext context;
-
-    OperandParser(TokenStream tokens, ExpressionContext context) {
-        this.tokens = tokens;
-        this.context = context;
-    }
+record OperandParser(TokenStream tokens, ExpressionContext context) {
 
     DocumentPath path() {
         List<PathElement> elements = new ArrayList<>();

@@ -8,17 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Parses an update expression: SET, REMOVE, ADD and DELETE sections, in any order, each at most once. */
-final class UpdateParser {
+record UpdateParser(TokenStream tokens, OperandParser operands) {
 
     private static final Set<String> SECTIONS = Set.of("SET", "REMOVE", "ADD", "DELETE");
-
-    private final TokenStream tokens;
-    private final OperandParser operands;
-
-    private UpdateParser(TokenStream tokens, OperandParser operands) {
-        this.tokens = tokens;
-        this.operands = operands;
-    }
 
     static List<UpdateAction> parse(String expression, ExpressionContext context) {
         TokenStream tokens = new TokenStream("UpdateExpression", expression);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import io.github.dynamodbstream.emulator.internal.ApiError;
 import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
@@ -47,7 +48,8 @@ final class StreamApi {
     JsonNode listStreams(ObjectNode request, Predicate<String> tableExists) {
         String tableName = Requests.optionalString(request, "TableName");
         if (tableName != null && !tableExists.test(tableName)) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+            throw ApiError.RESOURCE_NOT_FOUND.exception("Requested resource not found: Table: " + tableName
+                    + " not found");
         }
         int limit = Requests.optionalInt(request, "Limit", 1, 100, 100);
         String exclusiveStart = Requests.optionalString(request, "ExclusiveStartStreamArn");
@@ -126,7 +128,7 @@ final class StreamApi {
         Stream stream = requireStream(streamArn);
         Shard shard = stream.shard(shardId);
         if (shard == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Shard " + shardId + " of stream "
+            throw ApiError.RESOURCE_NOT_FOUND.exception("Requested resource not found: Shard " + shardId + " of stream "
                     + streamArn + " not found; it never existed or aged out. List the shards with DescribeStream");
         }
         RecordLog log = shard.log();
@@ -146,23 +148,23 @@ final class StreamApi {
         ShardIterator iterator = ShardIterator.decode(text);
         long now = nowMillis();
         if (iterator.generation() < iteratorGeneration || now - iterator.issuedMillis() > iteratorLifetimeMillis) {
-            throw ApiException.expiredIterator("Iterator expired: shard iterators are valid for "
+            throw ApiError.EXPIRED_ITERATOR.exception("Iterator expired: shard iterators are valid for "
                     + iteratorLifetimeMillis / 1000 + " s after they are issued. Get a new one with GetShardIterator,"
                     + " AFTER_SEQUENCE_NUMBER of the last record you processed");
         }
         Stream stream = store.stream(iterator.streamArn());
         Shard shard = stream == null ? null : stream.shard(iterator.shardId());
         if (shard == null) {
-            throw ApiException.trimmedDataAccess("Shard " + iterator.shardId() + " aged out of stream "
+            throw ApiError.TRIMMED_DATA_ACCESS.exception("Shard " + iterator.shardId() + " aged out of stream "
                     + iterator.streamArn() + " with its records; list the current shards with DescribeStream");
         }
         RecordLog log = shard.log();
         if (iterator.position() < log.firstIndex()) {
-            throw ApiException.trimmedDataAccess("The iterator points at records of shard " + shard.id()
+            throw ApiError.TRIMMED_DATA_ACCESS.exception("The iterator points at records of shard " + shard.id()
                     + " that were trimmed after the retention period; restart from TRIM_HORIZON");
         }
         if (maxReadersPerShard > 0 && !shard.readers().admit(iterator.readerId(), System.nanoTime(), maxReadersPerShard)) {
-            throw ApiException.limitExceeded("Shard " + shard.id() + " is already read by " + maxReadersPerShard
+            throw ApiError.LIMIT_EXCEEDED.exception("Shard " + shard.id() + " is already read by " + maxReadersPerShard
                     + " readers; read each shard with at most " + maxReadersPerShard + " processes and retry later");
         }
         long position = iterator.position();
@@ -204,7 +206,7 @@ final class StreamApi {
         boolean at = "AT_SEQUENCE_NUMBER".equals(type);
         long lastTrimmed = shard.lastTrimmedSequenceNumber();
         if (at ? sequenceNumber <= lastTrimmed : sequenceNumber < lastTrimmed) {
-            throw ApiException.trimmedDataAccess("Sequence number " + sequenceText + " of shard " + shard.id()
+            throw ApiError.TRIMMED_DATA_ACCESS.exception("Sequence number " + sequenceText + " of shard " + shard.id()
                     + " is older than the stream's retention period; restart from TRIM_HORIZON");
         }
         return shard.log().indexAtOrAfter(at ? sequenceNumber : sequenceNumber + 1);
@@ -244,8 +246,8 @@ final class StreamApi {
     private Stream requireStream(String streamArn) {
         Stream stream = store.stream(streamArn);
         if (stream == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Stream: " + streamArn + " not found;"
-                    + " find the stream ARN with ListStreams or DescribeTable (LatestStreamArn)");
+            throw ApiError.RESOURCE_NOT_FOUND.exception("Requested resource not found: Stream: " + streamArn
+                    + " not found; find the stream ARN with ListStreams or DescribeTable (LatestStreamArn)");
         }
         return stream;
     }

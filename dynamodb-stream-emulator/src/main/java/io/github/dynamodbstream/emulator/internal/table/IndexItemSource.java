@@ -3,7 +3,6 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
-import io.github.dynamodbstream.emulator.internal.expression.KeyCondition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,20 +23,14 @@ record IndexItemSource(Table table, SecondaryIndex index) implements ItemSource 
     }
 
     @Override
-    public Stream<ObjectNode> query(KeyValue partition, KeyCondition.SortKeyCondition sortCondition, boolean forward,
-            JsonNode exclusiveStartKey) {
-        String sortName = index.shape().sortName();
+    public Stream<ObjectNode> partition(KeyValue partition, boolean forward, JsonNode exclusiveStartKey) {
         List<Entry> entries = entries().stream()
                 .filter(entry -> entry.indexKey().partition().equals(partition))
-                .filter(entry -> sortCondition == null || sortCondition.test(entry.item().get(sortName)))
                 .sorted(forward ? ORDER : ORDER.reversed())
                 .toList();
         if (exclusiveStartKey != null) {
             Entry start = startEntry(exclusiveStartKey);
-            if (!start.indexKey().partition().equals(partition)) {
-                throw ApiException.validation("The provided starting key is invalid: its partition key does not "
-                        + "match the partition key value of the KeyConditionExpression");
-            }
+            ItemSource.checkStartPartition(start.indexKey().partition(), partition);
             Comparator<Entry> order = forward ? ORDER : ORDER.reversed();
             entries = entries.stream().filter(entry -> order.compare(entry, start) > 0).toList();
         }

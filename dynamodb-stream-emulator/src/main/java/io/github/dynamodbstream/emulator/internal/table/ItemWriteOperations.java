@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ApiError;
 import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.Operation;
 import io.github.dynamodbstream.emulator.internal.expression.Condition;
@@ -90,7 +91,7 @@ final class ItemWriteOperations {
 
     private static void requireCondition(Condition condition, ObjectNode oldItem) {
         if (condition != null && !condition.test(oldItem)) {
-            throw ApiException.conditionalCheckFailed();
+            throw ApiError.CONDITIONAL_CHECK_FAILED.exception("The conditional request failed");
         }
     }
 

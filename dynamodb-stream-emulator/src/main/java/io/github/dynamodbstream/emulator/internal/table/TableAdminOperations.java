@@ -3,6 +3,7 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.dynamodbstream.emulator.internal.ApiError;
 import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import io.github.dynamodbstream.emulator.internal.EmulatorSettings;
@@ -40,7 +41,7 @@ final class TableAdminOperations {
     private JsonNode createTable(ObjectNode request) {
         TableDefinition definition = TableDefinitions.parse(request);
         if (tables.exists(definition.name())) {
-            throw ApiException.resourceInUse("Table already exists: " + definition.name());
+            throw ApiError.RESOURCE_IN_USE.exception("Table already exists: " + definition.name());
         }
         String arn = "arn:aws:dynamodb:" + settings.region() + ":" + settings.accountId() + ":table/"
                 + definition.name();

@@ -3,7 +3,6 @@ package io.github.dynamodbstream.emulator.internal.table;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.dynamodbstream.emulator.internal.ApiException;
-import io.github.dynamodbstream.emulator.internal.expression.KeyCondition;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.stream.Stream;
@@ -17,24 +16,18 @@ record TableItemSource(Table table) implements ItemSource {
     }
 
     @Override
-    public Stream<ObjectNode> query(KeyValue partition, KeyCondition.SortKeyCondition sortCondition, boolean forward,
-            JsonNode exclusiveStartKey) {
+    public Stream<ObjectNode> partition(KeyValue partition, boolean forward, JsonNode exclusiveStartKey) {
         NavigableMap<ItemKey, ObjectNode> items = table.items()
                 .subMap(ItemKey.partitionStart(partition), true, ItemKey.partitionEnd(partition), true);
         if (exclusiveStartKey != null) {
             ItemKey start = startKey(exclusiveStartKey);
-            if (!start.partition().equals(partition)) {
-                throw ApiException.validation("The provided starting key is invalid: its partition key does not "
-                        + "match the partition key value of the KeyConditionExpression");
-            }
+            ItemSource.checkStartPartition(start.partition(), partition);
             items = forward ? items.tailMap(start, false) : items.headMap(start, false);
         }
         if (!forward) {
             items = items.descendingMap();
         }
-        String sortName = table.shape().sortName();
-        return items.values().stream()
-                .filter(item -> sortCondition == null || sortCondition.test(item.get(sortName)));
+        return items.values().stream();
     }
 
     @Override

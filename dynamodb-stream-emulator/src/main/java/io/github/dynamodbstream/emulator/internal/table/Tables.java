@@ -1,5 +1,6 @@
 package io.github.dynamodbstream.emulator.internal.table;
 
+import io.github.dynamodbstream.emulator.internal.ApiError;
 import io.github.dynamodbstream.emulator.internal.ApiException;
 import io.github.dynamodbstream.emulator.internal.EmulatorClock;
 import java.util.NavigableMap;
@@ -19,7 +20,7 @@ final class Tables {
     Table require(String name) {
         Table table = byName.get(name);
         if (table == null) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
+            throw ApiError.RESOURCE_NOT_FOUND.exception("Requested resource not found: Table: " + name + " not found");
         }
         return table;
     }
@@ -31,8 +32,8 @@ final class Tables {
     Table requireForItems(String name) {
         Table table = require(name);
         if (table.statusAt(nowMillis()).equals("CREATING")) {
-            throw ApiException.resourceNotFound("Requested resource not found: Table: " + name + " is being created;"
-                    + " wait until DescribeTable answers TableStatus ACTIVE");
+            throw ApiError.RESOURCE_NOT_FOUND.exception("Requested resource not found: Table: " + name
+                    + " is being created; wait until DescribeTable answers TableStatus ACTIVE");
         }
         return table;
     }
@@ -42,7 +43,7 @@ final class Tables {
         Table table = require(name);
         String status = table.statusAt(nowMillis());
         if (!status.equals("ACTIVE")) {
-            throw ApiException.resourceInUse("Attempt to change a resource which is still in use: Table is "
+            throw ApiError.RESOURCE_IN_USE.exception("Attempt to change a resource which is still in use: Table is "
                     + (status.equals("CREATING") ? "being created" : "being updated") + ": " + name);
         }
         return table;
