@@ -3,6 +3,7 @@ package io.github.dynamodbstream.kcl.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,10 +37,12 @@ final class ChildLeaseClaim {
     private final DynamoDbAsyncClient dynamoDb;
     private final String workerMetricsTable;
     private final String workerId;
+    private final BooleanSupplier stopping;
 
     ChildLeaseClaim(Supplier<LeaseRefresher> leases, LeaseCoordinatorHooks handover, DynamoDbAsyncClient dynamoDb,
-            String workerMetricsTable, String workerId) {
+            String workerMetricsTable, String workerId, BooleanSupplier stopping) {
         this.leases = leases;
+        this.stopping = Objects.requireNonNull(stopping, "stopping");
         this.handover = Objects.requireNonNull(handover, "handover");
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.workerMetricsTable = Objects.requireNonNull(workerMetricsTable, "workerMetricsTable");
@@ -50,11 +53,16 @@ final class ChildLeaseClaim {
      * Assigns the children of a shard whose end was just checkpointed to this instance, where they have no owner yet
      * and this instance holds less than its fair share. Never throws: a child this leaves is assigned by the leader.
      * One claim at a time: the shards of a rotation end together, and each claim must see what the one before it took,
-     * or every one of them would find this instance below its share and take its children.
+     * or every one of them would find this instance below its share and take its children. An instance that is
+     * stopping takes nothing: a lease handed to its scheduler then would start a record processor in the middle of
+     * the shutdown, which waits for it.
      *
      * @return how many children were assigned to this instance
      */
     synchronized int claimChildrenOf(String shardId) {
+        if (stopping.getAsBoolean()) {
+            return 0;
+        }
         LeaseRefresher refresher = leases.get();
         try {
             List<Lease> all = refresher.listLeases();

@@ -118,7 +118,7 @@ public final class KclStreamWorker {
                 .tableName();
         this.coordinatorHooks = new LeaseCoordinatorHooks(scheduler::leaseCoordinator);
         this.childLeases = new ChildLeaseClaim(this::leaseRefresher, coordinatorHooks, clients.dynamoDb(),
-                workerMetricsTable, clients.workerId());
+                workerMetricsTable, clients.workerId(), stopping::get);
         this.departure = new WorkerDeparture(clients.dynamoDb(), workerMetricsTable, clients.workerId());
     }
 

@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -28,7 +29,9 @@ class ChildLeaseClaimTests {
     private final LeaseRefresher refresher = mock(LeaseRefresher.class);
     private final DynamoDbAsyncClient dynamoDb = mock(DynamoDbAsyncClient.class);
     private final LeaseCoordinatorHooks handover = mock(LeaseCoordinatorHooks.class);
-    private final ChildLeaseClaim claim = new ChildLeaseClaim(() -> refresher, handover, dynamoDb, "metrics", ME);
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ChildLeaseClaim claim = new ChildLeaseClaim(() -> refresher, handover, dynamoDb, "metrics", ME,
+            stopping::get);
 
     @Test
     void takesTheUnownedChildrenOfTheFinishedShardUpToItsFairShare() throws Exception {
@@ -82,6 +85,19 @@ class ChildLeaseClaimTests {
         when(refresher.assignLease(any(), anyString())).thenReturn(false);
 
         assertThat(claim.claimChildrenOf("p")).isZero();
+        verify(handover, never()).handOver(any());
+    }
+
+    @Test
+    void takesNothingWhileThisInstanceStops() throws Exception {
+        leaseTable(finished("p", ME, "c1"), lease("c1", null, "p"));
+        aliveInstances(1);
+        when(refresher.assignLease(any(), anyString())).thenReturn(true);
+        stopping.set(true);
+
+        assertThat(claim.claimChildrenOf("p")).isZero();
+
+        verify(refresher, never()).assignLease(any(), anyString());
         verify(handover, never()).handOver(any());
     }
 
