@@ -18,9 +18,10 @@ import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * Items of a plain class (a record, a JavaBean), read by Jackson 3 from the image's plain Java values: from the
- * tokens those values serialize to ({@link ImageTokens}), written straight from the attribute values. This and
- * {@link ImageTokens} are the only classes of the starter that link to Jackson: create it only when
- * {@code JsonMapper} is on the class path.
+ * tokens those values serialize to ({@link ImageTokens}), written straight from the attribute values. The mapper is a
+ * copy of the one given, with the same configuration and modules, that calls creators directly
+ * ({@link DirectCreators}). This, {@link ImageTokens} and {@link DirectCreators} are the only classes of the starter
+ * that link to Jackson: create it only when {@code JsonMapper} is on the class path.
  */
 final class JacksonItemConverter<T> implements ItemConverter<T> {
 
@@ -35,8 +36,8 @@ final class JacksonItemConverter<T> implements ItemConverter<T> {
     private JacksonItemConverter(Class<T> type, JsonMapper mapper, String mapperDescription) {
         this.type = type;
         this.itemType = ResolvableType.forClass(type);
-        this.mapper = mapper;
-        this.reader = mapper.readerFor(type);
+        this.mapper = mapper.rebuild().addModule(DirectCreators.module()).build();
+        this.reader = this.mapper.readerFor(type);
         this.mapperDescription = mapperDescription;
     }
 

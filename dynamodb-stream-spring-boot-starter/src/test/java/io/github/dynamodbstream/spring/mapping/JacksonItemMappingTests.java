@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import software.amazon.awssdk.core.SdkBytes;
@@ -39,6 +42,41 @@ class JacksonItemMappingTests {
     }
 
     record Account(String accountId, String displayName) {
+    }
+
+    /** Notes whether Jackson's per-call argument spreading was on the stack when it was created. */
+    record Traced(String id) {
+
+        static final List<Boolean> SPREAD = new CopyOnWriteArrayList<>();
+
+        Traced {
+            SPREAD.add(StackWalker.getInstance(StackWalker.Option.SHOW_REFLECT_FRAMES).walk(frames -> frames.anyMatch(
+                    frame -> frame.getMethodName().equals("invokeWithArguments"))));
+        }
+    }
+
+    /** Created by a static factory method. */
+    static final class Sku {
+
+        private final String code;
+
+        private Sku(String code) {
+            this.code = code;
+        }
+
+        @JsonCreator
+        static Sku of(@JsonProperty("code") String code, @JsonProperty("prefix") String prefix) {
+            return new Sku(prefix + "-" + code);
+        }
+    }
+
+    record Checked(String code) {
+
+        Checked {
+            if ("rejected".equals(code)) {
+                throw new IllegalArgumentException("code " + code + " is not allowed");
+            }
+        }
     }
 
     /** Jackson cannot create it: abstract, and no type information says which subclass to build. */
@@ -129,6 +167,41 @@ class JacksonItemMappingTests {
                 AttributeValue.fromBs(List.of(SdkBytes.fromUtf8String("x"), SdkBytes.fromUtf8String("y"))))));
 
         assertThat(((Binaries) item).binaries()).containsExactly("x".getBytes(), "y".getBytes());
+    }
+
+    @Test
+    void recordsCreatorIsCalledWithoutSpreadingItsArgumentsOnEveryCall() {
+        ItemConverter<?> converter = factory.converterFor(Traced.class, PROPERTY);
+        Traced.SPREAD.clear();
+
+        Object item = converter.newItem(insert(Map.of("id", AttributeValue.fromS("t-1"))));
+
+        assertThat(item).isEqualTo(new Traced("t-1"));
+        assertThat(Traced.SPREAD).first().isEqualTo(false);
+    }
+
+    @Test
+    void staticFactoryCreatorIsCalledWithTheProperties() {
+        ItemConverter<?> converter = factory.converterFor(Sku.class, PROPERTY);
+
+        Object item = converter.newItem(insert(Map.of(
+                "code", AttributeValue.fromS("123"), "prefix", AttributeValue.fromS("pen"))));
+
+        assertThat(((Sku) item).code).isEqualTo("pen-123");
+    }
+
+    @Test
+    void creatorThatThrowsFailsAsJacksonReportsIt() {
+        ItemConverter<?> converter = factory.converterFor(Checked.class, PROPERTY);
+        ChangeRecord record = insert(Map.of("code", AttributeValue.fromS("rejected")));
+
+        assertThatThrownBy(() -> converter.newItem(record))
+                .isInstanceOf(DynamoDbStreamException.class)
+                .hasMessageContaining("Cannot map the new image of " + record + " to " + Checked.class.getName())
+                .hasMessageNotContaining("rejected")
+                .hasNoCause();
+        assertThat(converter.newItem(insert(Map.of("code", AttributeValue.fromS("c-1")))))
+                .isEqualTo(new Checked("c-1"));
     }
 
     @Test
