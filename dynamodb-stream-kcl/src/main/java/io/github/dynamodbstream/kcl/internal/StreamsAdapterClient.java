@@ -23,10 +23,14 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * Kinesis Client Library asks for it (twice per page); this module's record processor reads the DynamoDB record
  * itself and never that payload, which cost about a third of the CPU of reading a backlog. Here the payload is as
  * many zero bytes as the stream record's {@code SizeBytes}, so that the library's per-lease throughput (it counts
- * payload bytes, and balances leases by it) still follows the records' size. Everything else, exceptions included,
- * stays the adapter's.
+ * payload bytes, and balances leases by it) still follows the records' size; all those payloads are read-only views
+ * of one buffer of zeros, so that no record allocates its size again. Everything else, exceptions included, stays
+ * the adapter's.
  */
 final class StreamsAdapterClient extends AmazonDynamoDBStreamsAdapterClient {
+
+    /** Larger than any stream record: an item is at most 400 KB, a record holds at most two images of it. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocate(1 << 20).asReadOnlyBuffer();
 
     private final DynamoDbStreamsClient streams;
 
@@ -65,18 +69,18 @@ final class StreamsAdapterClient extends AmazonDynamoDBStreamsAdapterClient {
         }
     }
 
-    /** A stream record as the record processor receives it, with a payload of its size in zero bytes. */
+    /** A stream record as the record processor receives it, with a read-only payload of its size in zero bytes. */
     static final class PlainRecord extends DynamoDBStreamsClientRecord {
 
         PlainRecord(Record record) {
             super(record.dynamodb().sequenceNumber(), record.dynamodb().approximateCreationDateTime(),
-                    ByteBuffer.allocate(sizeOf(record)), record.dynamodb().sequenceNumber(), EncryptionType.NONE, 0,
+                    ZEROS.slice(0, sizeOf(record)), record.dynamodb().sequenceNumber(), EncryptionType.NONE, 0,
                     null, false, null, record);
         }
 
         private static int sizeOf(Record record) {
             Long size = record.dynamodb().sizeBytes();
-            return size == null ? 0 : (int) Math.min(size, Integer.MAX_VALUE);
+            return size == null ? 0 : (int) Math.min(size, ZEROS.capacity());
         }
     }
 }

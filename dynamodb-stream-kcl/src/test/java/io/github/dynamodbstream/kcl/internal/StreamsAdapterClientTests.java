@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsGetRecordsResponseAdapter;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,24 @@ class StreamsAdapterClientTests {
         assertThat(again.get(0)).isSameAs(records.get(0));
         assertThat(again.get(1)).isSameAs(records.get(1));
         assertThat(page.nextShardIterator()).isEqualTo("next");
+    }
+
+    @Test
+    void payloadsAreReadOnlyAndIndependentOfEachOther() throws Exception {
+        StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> GetRecordsResponse.builder()
+                .records(record("000500", 4L), record("000600", 5L)).build()), Region.EU_WEST_1);
+        List<KinesisClientRecord> records = client.getDynamoDBStreamsRecords(REQUEST).get().records();
+
+        ByteBuffer first = records.get(0).data();
+        first.get(new byte[4]);
+
+        assertThat(first.isReadOnly()).isTrue();
+        assertThat(first.remaining()).isZero();
+        ByteBuffer second = records.get(1).data();
+        assertThat(second.remaining()).isEqualTo(5);
+        byte[] bytes = new byte[5];
+        second.get(bytes);
+        assertThat(bytes).containsOnly(0);
     }
 
     @Test
