@@ -6,6 +6,10 @@ import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetail
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -15,7 +19,8 @@ import software.amazon.kinesis.metrics.MetricsLevel;
 
 /**
  * The clients one application instance gives the Kinesis Client Library: the adapter over the starter's streams
- * client (Kinesis is never called; pages of records built as {@link StreamsAdapterClient} says), an asynchronous
+ * client (Kinesis is never called; pages of records built as {@link StreamsAdapterClient} says, read on threads
+ * named {@code dynamodb-stream-kcl-read-N}), an asynchronous
  * DynamoDB client for the lease, worker-metrics and coordinator tables (same endpoint, region and credentials as the
  * starter's), and a CloudWatch client that is called only when {@code dynamodb.stream.kcl.cloud-watch-metrics} is
  * not NONE.
@@ -27,10 +32,12 @@ public final class KclClients implements AutoCloseable {
     private final CloudWatchAsyncClient cloudWatch;
     private final Region region;
     private final String workerId;
+    private final ExecutorService reads;
 
     private KclClients(AmazonDynamoDBStreamsAdapterClient adapter, DynamoDbAsyncClient dynamoDb,
-            CloudWatchAsyncClient cloudWatch, Region region, String workerId) {
+            CloudWatchAsyncClient cloudWatch, Region region, String workerId, ExecutorService reads) {
         this.adapter = adapter;
+        this.reads = reads;
         this.dynamoDb = dynamoDb;
         this.cloudWatch = cloudWatch;
         this.region = region;
@@ -48,8 +55,19 @@ public final class KclClients implements AutoCloseable {
                 configure(CloudWatchAsyncClient.builder(), region, connection, !metricsOn).build();
         String workerId = kclProperties.getWorkerId() != null && !kclProperties.getWorkerId().isBlank()
                 ? kclProperties.getWorkerId() : defaultWorkerId();
-        return new KclClients(new StreamsAdapterClient(streamsClient, region), dynamoDb, cloudWatch,
-                region, workerId);
+        ExecutorService reads = Executors.newCachedThreadPool(readerThreads());
+        return new KclClients(new StreamsAdapterClient(streamsClient, region, reads), dynamoDb, cloudWatch,
+                region, workerId, reads);
+    }
+
+    /** Daemon threads named {@code dynamodb-stream-kcl-read-N}, reused from one {@code GetRecords} to the next. */
+    private static ThreadFactory readerThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "dynamodb-stream-kcl-read-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -96,9 +114,13 @@ public final class KclClients implements AutoCloseable {
         return workerId;
     }
 
-    /** Closes the clients created here; the starter's streams client under the adapter stays open. */
+    /**
+     * Closes the clients created here and lets the reads in flight end; the starter's streams client under the
+     * adapter stays open.
+     */
     @Override
     public void close() {
+        reads.shutdown();
         dynamoDb.close();
         cloudWatch.close();
     }

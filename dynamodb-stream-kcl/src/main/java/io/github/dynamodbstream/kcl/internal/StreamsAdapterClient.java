@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsRequest;
@@ -24,8 +25,10 @@ import software.amazon.kinesis.retrieval.KinesisClientRecord;
  * itself and never that payload, which cost about a third of the CPU of reading a backlog. Here the payload is as
  * many zero bytes as the stream record's {@code SizeBytes}, so that the library's per-lease throughput (it counts
  * payload bytes, and balances leases by it) still follows the records' size; all those payloads are read-only views
- * of one buffer of zeros, so that no record allocates its size again. Everything else, exceptions included, stays
- * the adapter's.
+ * of one buffer of zeros, so that no record allocates its size again. {@code GetRecords} runs on the executor given
+ * (the adapter's runs each call with {@link CompletableFuture#supplyAsync(java.util.function.Supplier)}, which on a
+ * machine of one or two processors starts a new, unnamed thread for every call). Everything else, exceptions
+ * included, stays the adapter's.
  */
 final class StreamsAdapterClient extends AmazonDynamoDBStreamsAdapterClient {
 
@@ -33,10 +36,15 @@ final class StreamsAdapterClient extends AmazonDynamoDBStreamsAdapterClient {
     private static final ByteBuffer ZEROS = ByteBuffer.allocate(1 << 20).asReadOnlyBuffer();
 
     private final DynamoDbStreamsClient streams;
+    private final Executor reads;
 
-    StreamsAdapterClient(DynamoDbStreamsClient streams, Region region) {
+    /**
+     * @param reads runs each {@code GetRecords} call
+     */
+    StreamsAdapterClient(DynamoDbStreamsClient streams, Region region, Executor reads) {
         super(streams, region);
         this.streams = streams;
+        this.reads = reads;
     }
 
     @Override
@@ -49,7 +57,7 @@ final class StreamsAdapterClient extends AmazonDynamoDBStreamsAdapterClient {
                 throw AmazonServiceExceptionTransformer.transformDynamoDBStreamsToKinesisGetRecords(e,
                         getSkipRecordsBehavior());
             }
-        });
+        }, reads);
     }
 
     /** One {@code GetRecords} response, its records built when it arrives. */

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
@@ -32,7 +35,7 @@ class StreamsAdapterClientTests {
         Record first = record("000100", 120L);
         Record second = record("000200", 7L);
         StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> GetRecordsResponse.builder()
-                .records(first, second).nextShardIterator("next").build()), Region.EU_WEST_1);
+                .records(first, second).nextShardIterator("next").build()), Region.EU_WEST_1, Runnable::run);
 
         DynamoDBStreamsGetRecordsResponseAdapter page = client.getDynamoDBStreamsRecords(REQUEST).get();
 
@@ -51,7 +54,7 @@ class StreamsAdapterClientTests {
     @Test
     void payloadsAreReadOnlyAndIndependentOfEachOther() throws Exception {
         StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> GetRecordsResponse.builder()
-                .records(record("000500", 4L), record("000600", 5L)).build()), Region.EU_WEST_1);
+                .records(record("000500", 4L), record("000600", 5L)).build()), Region.EU_WEST_1, Runnable::run);
         List<KinesisClientRecord> records = client.getDynamoDBStreamsRecords(REQUEST).get().records();
 
         ByteBuffer first = records.get(0).data();
@@ -67,9 +70,26 @@ class StreamsAdapterClientTests {
     }
 
     @Test
+    void getRecordsRunsOnTheExecutorGiven() throws Exception {
+        AtomicReference<String> readOn = new AtomicReference<>();
+        ExecutorService reads = Executors.newSingleThreadExecutor(task -> new Thread(task, "reader-under-test"));
+        try {
+            StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> {
+                readOn.set(Thread.currentThread().getName());
+                return GetRecordsResponse.builder().records(record("000700", 1L)).build();
+            }), Region.EU_WEST_1, reads);
+
+            assertThat(client.getDynamoDBStreamsRecords(REQUEST).get().records()).hasSize(1);
+            assertThat(readOn).hasValue("reader-under-test");
+        } finally {
+            reads.shutdownNow();
+        }
+    }
+
+    @Test
     void recordWithoutSizeHasAnEmptyPayload() throws Exception {
         StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> GetRecordsResponse.builder()
-                .records(record("000300", null)).build()), Region.EU_WEST_1);
+                .records(record("000300", null)).build()), Region.EU_WEST_1, Runnable::run);
 
         assertThat(client.getDynamoDBStreamsRecords(REQUEST).get().records())
                 .singleElement().satisfies(record -> assertThat(record.data().remaining()).isZero());
@@ -79,7 +99,7 @@ class StreamsAdapterClientTests {
     void streamsErrorsReachTheLibraryAsTheAdapterTranslatesThem() {
         StreamsAdapterClient client = new StreamsAdapterClient(streams(request -> {
             throw ExpiredIteratorException.builder().message("expired").build();
-        }), Region.EU_WEST_1);
+        }), Region.EU_WEST_1, Runnable::run);
 
         assertThatThrownBy(() -> client.getDynamoDBStreamsRecords(REQUEST).get())
                 .isInstanceOf(ExecutionException.class)
