@@ -3,8 +3,8 @@ package io.github.dynamodbstream.kcl.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +42,11 @@ final class ChildLeaseClaim {
     ChildLeaseClaim(Supplier<LeaseRefresher> leases, LeaseCoordinatorHooks handover, DynamoDbAsyncClient dynamoDb,
             String workerMetricsTable, String workerId, BooleanSupplier stopping) {
         this.leases = leases;
-        this.stopping = Objects.requireNonNull(stopping, "stopping");
         this.handover = Objects.requireNonNull(handover, "handover");
         this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
         this.workerMetricsTable = Objects.requireNonNull(workerMetricsTable, "workerMetricsTable");
         this.workerId = Objects.requireNonNull(workerId, "workerId");
+        this.stopping = Objects.requireNonNull(stopping, "stopping");
     }
 
     /**

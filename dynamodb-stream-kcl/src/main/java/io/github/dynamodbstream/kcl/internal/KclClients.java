@@ -2,14 +2,13 @@ package io.github.dynamodbstream.kcl.internal;
 
 import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
 import io.github.dynamodbstream.kcl.DynamoDbStreamKclProperties;
+import io.github.dynamodbstream.spring.container.internal.NamedThreads;
 import io.github.dynamodbstream.spring.connection.DynamoDbStreamConnectionDetails;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -37,11 +36,11 @@ public final class KclClients implements AutoCloseable {
     private KclClients(AmazonDynamoDBStreamsAdapterClient adapter, DynamoDbAsyncClient dynamoDb,
             CloudWatchAsyncClient cloudWatch, Region region, String workerId, ExecutorService reads) {
         this.adapter = adapter;
-        this.reads = reads;
         this.dynamoDb = dynamoDb;
         this.cloudWatch = cloudWatch;
         this.region = region;
         this.workerId = workerId;
+        this.reads = reads;
     }
 
     public static KclClients create(DynamoDbStreamsClient streamsClient, DynamoDbStreamConnectionDetails connection,
@@ -55,19 +54,10 @@ public final class KclClients implements AutoCloseable {
                 configure(CloudWatchAsyncClient.builder(), region, connection, !metricsOn).build();
         String workerId = kclProperties.getWorkerId() != null && !kclProperties.getWorkerId().isBlank()
                 ? kclProperties.getWorkerId() : defaultWorkerId();
-        ExecutorService reads = Executors.newCachedThreadPool(readerThreads());
+        ExecutorService reads =
+                Executors.newCachedThreadPool(NamedThreads.daemonThreads("dynamodb-stream-kcl-read-"));
         return new KclClients(new StreamsAdapterClient(streamsClient, region, reads), dynamoDb, cloudWatch,
                 region, workerId, reads);
-    }
-
-    /** Daemon threads named {@code dynamodb-stream-kcl-read-N}, reused from one {@code GetRecords} to the next. */
-    private static ThreadFactory readerThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "dynamodb-stream-kcl-read-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /**

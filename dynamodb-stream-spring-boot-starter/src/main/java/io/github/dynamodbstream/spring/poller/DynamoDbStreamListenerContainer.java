@@ -8,6 +8,7 @@ import io.github.dynamodbstream.spring.StreamDefinitions;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamContainer;
 import io.github.dynamodbstream.spring.container.DynamoDbStreamObserverFactory;
 import io.github.dynamodbstream.spring.container.StreamStatus;
+import io.github.dynamodbstream.spring.container.internal.NamedThreads;
 import io.github.dynamodbstream.spring.container.internal.StreamActivity;
 import io.github.dynamodbstream.spring.listener.DynamoDbStreamListenerCheck;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package io.github.dynamodbstream.spring.poller;
+package io.github.dynamodbstream.spring.container.internal;
 
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -8,10 +8,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.core.task.VirtualThreadTaskExecutor;
 
 /**
- * The container's own thread pools: a fixed number of daemon threads named after what they do, platform threads or
- * (on Java 21 and later, when the application enables them) virtual threads.
+ * The containers' own threads: daemon threads named after what they do, platform threads or (on Java 21 and later,
+ * when the application enables them) virtual threads.
  */
-final class NamedThreads {
+public final class NamedThreads {
 
     private NamedThreads() {
     }
@@ -20,7 +20,7 @@ final class NamedThreads {
      * A pool of at most {@code threads} daemon platform threads named {@code prefix<n>}; idle threads end after a
      * minute.
      */
-    static ThreadPoolExecutor pool(String prefix, int threads) {
+    public static ThreadPoolExecutor pool(String prefix, int threads) {
         return pool(prefix, threads, false);
     }
 
@@ -28,16 +28,17 @@ final class NamedThreads {
      * A pool of at most {@code threads} threads named {@code prefix<n>}, virtual ones when {@code virtual} (Java 21
      * and later), else daemon platform threads; idle threads end after a minute.
      */
-    static ThreadPoolExecutor pool(String prefix, int threads, boolean virtual) {
+    public static ThreadPoolExecutor pool(String prefix, int threads, boolean virtual) {
         ThreadFactory factory = virtual ? new VirtualThreadTaskExecutor(prefix).getVirtualThreadFactory()
-                : platformThreads(prefix);
+                : daemonThreads(prefix);
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), factory);
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
-    private static ThreadFactory platformThreads(String prefix) {
+    /** Daemon platform threads named {@code prefix<n>}. */
+    public static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger counter = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
