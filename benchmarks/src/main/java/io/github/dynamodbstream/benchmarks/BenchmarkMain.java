@@ -43,6 +43,7 @@ public final class BenchmarkMain {
     private static final Logger log = LoggerFactory.getLogger(BenchmarkMain.class);
     private static final String BUILD = "mvn -B -ntp -o -pl benchmarks -am clean package -DskipTests";
     private static final String JAR = "benchmarks/target/dynamodb-stream-benchmarks.jar";
+    private static final String PRE_TOUCH = "-XX:+AlwaysPreTouch";
     /**
      * Not started on the scale streams: the starter is the core with Spring around it; the KCL mode would measure
      * KCL's wait on a fresh lease table and one lease per shard, not listing (see the README).
@@ -68,10 +69,44 @@ public final class BenchmarkMain {
         if (options.render() != null) {
             RunReport report = new ObjectMapper().readValue(options.render().toFile(), RunReport.class);
             write(options, report);
+        } else if (!heapFixed()) {
+            System.exit(runWithFixedHeap(args));
         } else {
             run(options);
         }
         System.exit(0);
+    }
+
+    /** Whether this JVM's heap was committed and touched in full at its start. */
+    private static boolean heapFixed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >= Runtime.getRuntime().maxMemory()
+                && ManagementFactory.getRuntimeMXBean().getInputArguments().contains(PRE_TOUCH);
+    }
+
+    /**
+     * Runs the benchmarks in a child JVM with this JVM's options and its largest heap committed and touched at the
+     * start ({@code -Xms} = {@code -Xmx}, {@value #PRE_TOUCH}). With a heap that grows and shrinks, the collector gave
+     * memory back between the passes and took it again during them: the kernel's page faults then took as much CPU as
+     * the contender in some passes (system time 40-65 % of the machine instead of about 5 %), which made a pass of the
+     * same code twice as slow as the next.
+     *
+     * @return the child's exit code
+     */
+    private static int runWithFixedHeap(String[] args) throws IOException {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+        List<String> javaCommand = javaCommandLine();
+        List<String> command = new ArrayList<>(javaCommand.subList(0, 1));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.addAll(List.of("-Xms" + heapMegabytes + "m", "-Xmx" + heapMegabytes + "m", PRE_TOUCH));
+        command.addAll(javaCommand.subList(1, javaCommand.size()));
+        command.addAll(List.of(args));
+        log.info("Running the benchmarks in a JVM with a heap of {} MB committed at its start", heapMegabytes);
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private static void run(BenchmarkOptions options) throws IOException {
@@ -166,7 +201,7 @@ public final class BenchmarkMain {
                 + System.getProperty("os.arch");
         return new RunReport.Machine(Runtime.getRuntime().availableProcessors(), os,
                 System.getProperty("java.vm.name") + " " + Runtime.version(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), loadBefore,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), heapFixed(), loadBefore,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 

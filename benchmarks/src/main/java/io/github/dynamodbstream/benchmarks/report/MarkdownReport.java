@@ -80,7 +80,10 @@ public final class MarkdownReport {
         md.line("Measured on " + report.date() + " (" + report.mode() + " run) with:").blank();
         md.line("```").line(report.command()).line("```").blank();
         md.line("Machine: " + machine.cores() + " cores, " + machine.os() + ", Java " + machine.java()
-                + ", harness heap up to " + number(machine.maxHeapMegabytes()) + " MB; one-minute load average "
+                + (machine.heapFixed() ? ", harness heap " + number(machine.maxHeapMegabytes())
+                        + " MB committed at its start (-Xms = -Xmx, -XX:+AlwaysPreTouch)"
+                        : ", harness heap up to " + number(machine.maxHeapMegabytes()) + " MB")
+                + "; one-minute load average "
                 + decimal(machine.loadBefore(), 2) + " when the run started and " + decimal(machine.loadAfter(), 2)
                 + " when it ended.").blank();
         md.line("Every contender reads the same in-process emulator over HTTP on 127.0.0.1. Every comparison is a "

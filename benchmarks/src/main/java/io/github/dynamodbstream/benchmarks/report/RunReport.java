@@ -34,10 +34,12 @@ public record RunReport(String date, String command, String mode, Machine machin
      * @param os operating system
      * @param java Java runtime
      * @param maxHeapMegabytes the harness JVM's maximum heap
+     * @param heapFixed whether that heap was committed and touched in full at the JVM's start (the runs before this
+     *     field existed read {@code false}: their heap grew and shrank)
      * @param loadBefore one-minute load average when the run started
      * @param loadAfter one-minute load average when it ended
      */
-    public record Machine(int cores, String os, String java, long maxHeapMegabytes, double loadBefore,
-            double loadAfter) {
+    public record Machine(int cores, String os, String java, long maxHeapMegabytes, boolean heapFixed,
+            double loadBefore, double loadAfter) {
     }
 }
