@@ -69,7 +69,7 @@ public final class BenchmarkMain {
         if (options.render() != null) {
             RunReport report = new ObjectMapper().readValue(options.render().toFile(), RunReport.class);
             write(options, report);
-        } else if (!heapFixed()) {
+        } else if (!heapFixed() && !recordingFlight()) {
             System.exit(runWithFixedHeap(args));
         } else {
             run(options);
@@ -81,6 +81,15 @@ public final class BenchmarkMain {
     private static boolean heapFixed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() >= Runtime.getRuntime().maxMemory()
                 && ManagementFactory.getRuntimeMXBean().getInputArguments().contains(PRE_TOUCH);
+    }
+
+    /**
+     * Whether this JVM was started with a flight recording: it then runs the benchmarks itself, so that the recording
+     * is of the JVM that runs them.
+     */
+    private static boolean recordingFlight() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(argument -> argument.startsWith("-XX:StartFlightRecording"));
     }
 
     /**
@@ -110,6 +119,10 @@ public final class BenchmarkMain {
     }
 
     private static void run(BenchmarkOptions options) throws IOException {
+        if (!heapFixed()) {
+            log.warn("This JVM's heap grows and shrinks: give -Xms and -Xmx the same size and -XX:+AlwaysPreTouch "
+                    + "for figures comparable with docs/benchmarks.md");
+        }
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         RunSettings settings = options.settings();
