@@ -69,7 +69,7 @@ public final class BenchmarkMain {
         if (options.render() != null) {
             RunReport report = new ObjectMapper().readValue(options.render().toFile(), RunReport.class);
             write(options, report);
-        } else if (!heapFixed() && !recordingFlight()) {
+        } else if (startsItselfAgain()) {
             System.exit(runWithFixedHeap(args));
         } else {
             run(options);
@@ -84,12 +84,14 @@ public final class BenchmarkMain {
     }
 
     /**
-     * Whether this JVM was started with a flight recording: it then runs the benchmarks itself, so that the recording
-     * is of the JVM that runs them.
+     * Whether to run the benchmarks in a child JVM with a fixed heap: not when this JVM was given {@value #PRE_TOUCH},
+     * as that child always is (so it never starts another), nor when it was given a flight recording, which is to be
+     * of the JVM that runs the benchmarks.
      */
-    private static boolean recordingFlight() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .anyMatch(argument -> argument.startsWith("-XX:StartFlightRecording"));
+    private static boolean startsItselfAgain() {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return !options.contains(PRE_TOUCH)
+                && options.stream().noneMatch(option -> option.startsWith("-XX:StartFlightRecording"));
     }
 
     /**
