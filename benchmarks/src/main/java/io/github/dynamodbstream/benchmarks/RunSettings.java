@@ -8,10 +8,10 @@ import java.util.List;
  * minutes with smaller counts, for development.
  *
  * @param mode {@code full} or {@code quick}
- * @param throughputItems items written in a throughput pass
+ * @param throughputItems items written in a throughput pass, and in the warm-up pass each contender runs first, not
+ *        reported, so that the JIT has compiled the paths measured (a smaller warm-up left the first measured pass
+ *        still compiling)
  * @param throughputRepeats measured passes of each contender in each mode, taking turns; the median is reported
- * @param warmUpItems items of the pass each contender runs first, not reported, so that the JIT has compiled the
- *        paths measured
  * @param throughputShards open shards of the throughput stream
  * @param writerThreads threads writing with {@code BatchWriteItem}
  * @param throughputPollInterval poll interval of every contender in the throughput passes
@@ -28,7 +28,6 @@ public record RunSettings(
         String mode,
         int throughputItems,
         int throughputRepeats,
-        int warmUpItems,
         int throughputShards,
         int writerThreads,
         Duration throughputPollInterval,
@@ -42,13 +41,13 @@ public record RunSettings(
         int startupRuns) {
 
     public static RunSettings full() {
-        return new RunSettings("full", 100_000, 5, 20_000, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(60),
+        return new RunSettings("full", 100_000, 7, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(60),
                 List.of(Duration.ofSeconds(1), Duration.ofMillis(200)), Duration.ofSeconds(20),
                 Duration.ofSeconds(60), 8, List.of(1_000, 10_000), 10);
     }
 
     public static RunSettings quick() {
-        return new RunSettings("quick", 10_000, 2, 2_000, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(10),
+        return new RunSettings("quick", 10_000, 2, 8, 4, Duration.ofMillis(200), 100, Duration.ofSeconds(10),
                 List.of(Duration.ofSeconds(1), Duration.ofMillis(200)), Duration.ofSeconds(10),
                 Duration.ofSeconds(6), 8, List.of(1_000), 3);
     }

@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <li><b>backlog</b>: the contender is positioned, the items are written, then it starts polling; records per second
  * from its start to the last delivery (the read speed alone, without a writer competing for the CPU).</li>
  * </ul>
- * Every contender first runs unreported warm-up passes; then the measured passes take turns, contender after
- * contender, a few times over, and each contender's median pass is reported. The calls of the live pass give the API
- * cost per record.
+ * Every contender first runs unreported warm-up passes of as many items as a measured pass; then the measured passes
+ * take turns, contender after contender, a few times over, and each contender's median pass is reported. The calls of
+ * the live pass give the API cost per record.
  */
 public final class ThroughputScenario {
 
@@ -55,8 +55,8 @@ public final class ThroughputScenario {
                 .start();
              DynamoDbClient dynamoDb = AwsClients.dynamoDb(emulator.endpoint(), emulator.region())) {
             for (ContenderFactory contender : contenders) {
-                pass(emulator, dynamoDb, contender, settings.warmUpItems(), true);
-                pass(emulator, dynamoDb, contender, settings.warmUpItems(), false);
+                pass(emulator, dynamoDb, contender, settings.throughputItems(), true);
+                pass(emulator, dynamoDb, contender, settings.throughputItems(), false);
             }
             for (int repeat = 0; repeat < settings.throughputRepeats(); repeat++) {
                 for (ContenderFactory contender : contenders) {
