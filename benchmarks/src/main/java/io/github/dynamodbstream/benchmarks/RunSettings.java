@@ -9,8 +9,8 @@ import java.util.List;
  *
  * @param mode {@code full} or {@code quick}
  * @param throughputItems items written in a throughput pass, and in the warm-up pass each contender runs first, not
- *        reported, so that the JIT has compiled the paths measured (a smaller warm-up left the first measured pass
- *        still compiling)
+ *        reported, so that the JVM has warmed up the paths measured (after a smaller warm-up the first measured pass
+ *        still cost more CPU per record than the later ones)
  * @param throughputRepeats measured passes of each contender in each mode, taking turns; the median is reported
  * @param throughputShards open shards of the throughput stream
  * @param writerThreads threads writing with {@code BatchWriteItem}
