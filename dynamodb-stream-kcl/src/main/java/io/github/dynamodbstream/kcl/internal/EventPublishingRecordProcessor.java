@@ -148,8 +148,17 @@ final class EventPublishingRecordProcessor implements DynamoDBStreamsShardRecord
         }
     }
 
+    /**
+     * The lease moved. KCL also tells a record processor it never initialized (a consumer it shuts down before its
+     * first task), which has nothing to release.
+     */
     @Override
     public void leaseLost(LeaseLostInput input) {
+        if (shardId == null) {
+            log.debug("A lease of stream '{}' moved before its record processor started; nothing was delivered from it",
+                    stream.name());
+            return;
+        }
         activity.shardReleased(shardId);
         log.info("No longer holding the lease of shard {} of stream '{}' (last delivered here: {}); its next owner "
                 + "resumes after the last checkpoint", shardId, stream.name(), lastDelivered);

@@ -18,7 +18,11 @@ import software.amazon.kinesis.leases.dynamodb.DynamoDBLeaseCoordinator;
  *   <li><b>Handing over a lease this instance has just assigned to itself.</b> KCL starts reading a lease assigned
  *       to an instance only once the instance's lease discovery finds it, every {@code failover-time}/6, and hands it
  *       to the coordinator's renewer, whose leases the scheduler reads. This does the same at once: the renewer renews
- *       it from now on, and the scheduler's next loop starts its consumer.</li>
+ *       it from now on, and the scheduler's next loop starts its consumer. It holds the coordinator's lock that a
+ *       round of lease discovery holds from its look at the leases held to its hand-over, and hands over only a
+ *       lease the renewer does not hold yet: a lease handed over twice gets two concurrency tokens, the scheduler
+ *       starts a consumer for each, and the lease is lost by the first checkpoint that finds the other's
+ *       counter.</li>
  *   <li><b>Stopping the lease discovery before a graceful shutdown.</b> KCL 3.2's shutdown stops the discovery only
  *       when its lease taker runs (an application migrating from KCL 2), so in a KCL 3 application the discovery
  *       goes on during the shutdown and takes back the leases the shutdown has just handed in (they are still this
@@ -31,6 +35,7 @@ final class LeaseCoordinatorHooks {
     private static final Logger log = LoggerFactory.getLogger(LeaseCoordinatorHooks.class);
     private static final Field RENEWER = field("leaseRenewer", LeaseRenewer.class);
     private static final Field DISCOVERY = field("leaseDiscoveryFuture", Future.class);
+    private static final Field LOCK = field("shutdownLock", Object.class);
 
     private final Supplier<LeaseCoordinator> coordinator;
 
@@ -40,17 +45,22 @@ final class LeaseCoordinatorHooks {
 
     /**
      * Starts renewing a lease that {@code LeaseRefresher.assignLease} has just assigned to this instance (that call
-     * updated its owner and counter in place).
+     * updated its owner and counter in place), unless the lease discovery has already handed it over.
      *
-     * @return whether the lease went to the renewer; if not, KCL's lease discovery finds it
+     * @return whether the lease is with the renewer; if not, KCL's lease discovery finds it
      */
     boolean handOver(Lease assigned) {
-        if (!(read(RENEWER) instanceof LeaseRenewer renewer)) {
+        Object lock = read(LOCK);
+        if (!(read(RENEWER) instanceof LeaseRenewer renewer) || lock == null) {
             return false;
         }
-        assigned.lastCounterIncrementNanos(System.nanoTime());
-        renewer.addLeasesToRenew(List.of(assigned));
-        return true;
+        synchronized (lock) {
+            if (renewer.getCurrentlyHeldLease(assigned.leaseKey()) == null) {
+                assigned.lastCounterIncrementNanos(System.nanoTime());
+                renewer.addLeasesToRenew(List.of(assigned));
+            }
+            return true;
+        }
     }
 
     /**

@@ -2,14 +2,20 @@ package io.github.dynamodbstream.kcl.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
-
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.kinesis.coordinator.MigrationAdaptiveLeaseAssignmentModeProvider;
 import software.amazon.kinesis.coordinator.MigrationAdaptiveLeaseAssignmentModeProvider.LeaseAssignmentMode;
@@ -41,6 +47,59 @@ class LeaseCoordinatorHooksTests {
     }
 
     @Test
+    void aLeaseAlreadyHandedOverKeepsItsConcurrencyTokenAndSoItsOneConsumer() {
+        DynamoDBLeaseCoordinator coordinator = coordinator(mock(LeaseRefresher.class), 3_333);
+        LeaseCoordinatorHooks hooks = new LeaseCoordinatorHooks(() -> coordinator);
+        hooks.handOver(claimed("child-1"));
+        UUID token = coordinator.getCurrentlyHeldLease("child-1").concurrencyToken();
+
+        assertThat(hooks.handOver(claimed("child-1"))).isTrue();
+
+        assertThat(coordinator.getCurrentlyHeldLease("child-1").concurrencyToken()).isEqualTo(token);
+        assertThat(coordinator.getCurrentAssignments()).extracting(ShardInfo::concurrencyToken)
+                .containsExactly(token.toString());
+    }
+
+    @Test
+    void aHandOverWaitsForTheRoundOfLeaseDiscoveryUnderWayAndLeavesTheLeaseItFoundAlone() throws Exception {
+        LeaseRefresher refresher = mock(LeaseRefresher.class);
+        AtomicBoolean assigned = new AtomicBoolean();
+        CountDownLatch discovering = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        when(refresher.listLeaseKeysForWorker(ME)).thenAnswer(call -> {
+            if (!assigned.get()) {
+                return List.of();
+            }
+            discovering.countDown();
+            goOn.await(10, TimeUnit.SECONDS);
+            return List.of("child-1");
+        });
+        when(refresher.getLease("child-1")).thenAnswer(call -> claimed("child-1"));
+        when(refresher.renewLease(any())).thenReturn(true);
+        DynamoDBLeaseCoordinator coordinator = coordinator(refresher, 100);
+        LeaseCoordinatorHooks hooks = new LeaseCoordinatorHooks(() -> coordinator);
+        coordinator.start(kcl3());
+        try {
+            assigned.set(true);
+            assertThat(discovering.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Boolean> handOver = CompletableFuture.supplyAsync(() -> hooks.handOver(claimed("child-1")));
+
+            await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !handOver.isDone());
+            goOn.countDown();
+            assertThat(handOver.get(10, TimeUnit.SECONDS)).isTrue();
+            UUID token = coordinator.getCurrentlyHeldLease("child-1").concurrencyToken();
+            long seen = discoveries(refresher);
+            await().atMost(Duration.ofSeconds(10)).until(() -> discoveries(refresher) >= seen + 2);
+            assertThat(coordinator.getCurrentAssignments()).extracting(ShardInfo::concurrencyToken)
+                    .containsExactly(token.toString());
+        } finally {
+            goOn.countDown();
+            coordinator.stop();
+        }
+    }
+
+    @Test
     void leavesTheLeaseToLeaseDiscoveryWithAnotherKindOfCoordinator() {
         LeaseCoordinator other = mock(LeaseCoordinator.class);
 
@@ -51,10 +110,7 @@ class LeaseCoordinatorHooksTests {
     void noLeaseDiscoveryStartsOnceItWasStoppedInAKcl3Application() throws Exception {
         LeaseRefresher refresher = mock(LeaseRefresher.class);
         DynamoDBLeaseCoordinator coordinator = coordinator(refresher, 100);
-        MigrationAdaptiveLeaseAssignmentModeProvider kcl3 = mock(MigrationAdaptiveLeaseAssignmentModeProvider.class);
-        when(kcl3.dynamicModeChangeSupportNeeded()).thenReturn(false);
-        when(kcl3.getLeaseAssignmentMode()).thenReturn(LeaseAssignmentMode.WORKER_UTILIZATION_AWARE_ASSIGNMENT);
-        coordinator.start(kcl3);
+        coordinator.start(kcl3());
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> discoveries(refresher) >= 2);
             coordinator.stopLeaseTaker();
@@ -67,6 +123,14 @@ class LeaseCoordinatorHooksTests {
         } finally {
             coordinator.stop();
         }
+    }
+
+    /** The lease assignment of a KCL 3 application, where each instance discovers the leases assigned to it. */
+    private static MigrationAdaptiveLeaseAssignmentModeProvider kcl3() {
+        MigrationAdaptiveLeaseAssignmentModeProvider kcl3 = mock(MigrationAdaptiveLeaseAssignmentModeProvider.class);
+        when(kcl3.dynamicModeChangeSupportNeeded()).thenReturn(false);
+        when(kcl3.getLeaseAssignmentMode()).thenReturn(LeaseAssignmentMode.WORKER_UTILIZATION_AWARE_ASSIGNMENT);
+        return kcl3;
     }
 
     /** How often the lease discovery, every 25 ms here, asked for the leases assigned to this instance. */
