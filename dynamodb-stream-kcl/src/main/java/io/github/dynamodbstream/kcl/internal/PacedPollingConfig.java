@@ -10,6 +10,7 @@ import software.amazon.kinesis.retrieval.polling.SleepTimeController;
 /**
  * The adapter's polling configuration with this module's {@link ShardReadPacing}: {@link StreamsSchedulerFactory}
  * sets its own sleep controller on the polling configuration it is given, so the pacing is returned whatever was set.
+ * Its record fetchers stop promptly ({@link PromptlyStoppedRecordsFetcherFactory}).
  */
 public final class PacedPollingConfig extends DynamoDBStreamsPollingConfig {
 
@@ -25,6 +26,7 @@ public final class PacedPollingConfig extends DynamoDBStreamsPollingConfig {
         idleTimeBetweenReadsInMillis(pollInterval.toMillis());
         maxRecords(maxRecords);
         this.pacing = new ShardReadPacing(Clock.systemUTC(), maxRecords);
+        recordsFetcherFactory(new PromptlyStoppedRecordsFetcherFactory());
     }
 
     @Override
