@@ -12,16 +12,16 @@ import software.amazon.kinesis.retrieval.polling.SimpleRecordsFetcherFactory;
 import software.amazon.kinesis.retrieval.polling.SleepTimeController;
 
 /**
- * KCL's record fetchers (one thread per shard reading pages ahead into a queue of a few pages), which a shard's end
- * of processing stops within {@link #STOP_WAIT} instead of a minute. A fetcher whose queue is full waits for room
- * without looking whether it was stopped, and KCL waits 60 s for it before interrupting it; the record processor's
- * thread waits with it, so a stop (or a lease moved while pages were queued) held the shard until the failover time
- * forced it. The pages a stopped fetcher holds are dropped either way.
+ * KCL's record fetchers (one thread per shard reading pages ahead into a queue of a few pages), interrupted
+ * {@link #STOP_WAIT} after their shard's consumer stopped them instead of a minute. A fetcher whose queue is full
+ * waits for room without looking whether it was stopped, and the record processor's thread waits for the fetcher,
+ * so a stop (or a lease moved while pages were queued) held the shard until the failover time forced it. The pages
+ * a stopped fetcher holds are dropped either way.
  */
 final class PromptlyStoppedRecordsFetcherFactory extends SimpleRecordsFetcherFactory {
 
     /** How long a stopped fetcher may take to finish the call in flight before it is interrupted. */
-    static final Duration STOP_WAIT = Duration.ofMillis(200);
+    private static final Duration STOP_WAIT = Duration.ofMillis(200);
     /** KCL's default: throttled calls in a row before it reports them at ERROR. */
     private static final int MAX_CONSECUTIVE_THROTTLES = 5;
 

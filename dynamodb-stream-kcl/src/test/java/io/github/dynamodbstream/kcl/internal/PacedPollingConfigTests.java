@@ -16,7 +16,7 @@ import software.amazon.kinesis.retrieval.polling.SynchronousBlockingRetrievalFac
 class PacedPollingConfigTests {
 
     @Test
-    void readersArePacedByTheModuleEvenAfterTheAdapterSetItsOwnSleepController() {
+    void readersArePacedByTheModuleEvenAfterTheAdapterSetItsOwnSleepControllerAndStopPromptly() {
         try (DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder().region(Region.EU_WEST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:1"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
@@ -31,6 +31,7 @@ class PacedPollingConfigTests {
             assertThat(retrieval.getSleepTimeController()).isInstanceOf(ShardReadPacing.class);
             assertThat(retrieval.getMaxRecords()).isEqualTo(500);
             assertThat(polling.idleTimeBetweenReadsInMillis()).isEqualTo(300);
+            assertThat(polling.recordsFetcherFactory()).isInstanceOf(PromptlyStoppedRecordsFetcherFactory.class);
         }
     }
 }
