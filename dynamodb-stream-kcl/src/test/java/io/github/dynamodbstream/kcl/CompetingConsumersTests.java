@@ -21,8 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CompetingConsumersTests {
 
     private static final Duration FAILOVER = Duration.ofSeconds(5);
-    /** The fleet's {@code dynamodb.stream.shutdown-timeout}: a stop that reaches it was forced, not graceful. */
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
     private static final Set<String> DYNAMODB_AND_STREAMS_OPERATIONS = Set.of("CreateTable", "DescribeTable",
             "UpdateTable", "ListTables", "DeleteTable", "PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query",
             "Scan", "BatchWriteItem", "BatchGetItem", "DescribeTimeToLive", "UpdateTimeToLive", "ListStreams",
@@ -83,13 +81,13 @@ class CompetingConsumersTests {
                 .isSubsetOf(DYNAMODB_AND_STREAMS_OPERATIONS);
         assertThat(duplicates).as("a graceful stop checkpoints before it hands over").isEmpty();
         assertThat(Duration.ofNanos(stopped - stopping)).as("the stop of %s, graceful", victim)
-                .isLessThan(SHUTDOWN_TIMEOUT);
+                .isLessThan(KclFleet.SHUTDOWN_TIMEOUT);
         for (String instance : fleet.running()) {
             long start = System.nanoTime();
             fleet.stop(instance);
             assertThat(Duration.ofNanos(System.nanoTime() - start))
                     .as("the stop of %s, graceful while it holds leases of shards read to their end", instance)
-                    .isLessThan(SHUTDOWN_TIMEOUT);
+                    .isLessThan(KclFleet.SHUTDOWN_TIMEOUT);
         }
     }
 }

@@ -41,6 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 final class KclFleet implements AutoCloseable, AfterEachCallback {
 
+    /** Every instance's {@code dynamodb.stream.shutdown-timeout}: a stop that takes it was forced, not graceful. */
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+
     static final String TABLE = "orders";
     static final String APPLICATION = "orders-app";
     private static final int KEYS = 24;
@@ -123,7 +126,7 @@ final class KclFleet implements AutoCloseable, AfterEachCallback {
             "dynamodb.stream.coordination=kcl",
             "dynamodb.stream.starting-position=TRIM_HORIZON",
             "dynamodb.stream.poll-interval=100ms",
-            "dynamodb.stream.shutdown-timeout=5s",
+            "dynamodb.stream.shutdown-timeout=" + SHUTDOWN_TIMEOUT.toMillis() + "ms",
             "dynamodb.stream.kcl.worker-id=" + workerId,
             "dynamodb.stream.kcl.failover-time=" + failover.toMillis() + "ms",
             "dynamodb.stream.kcl.shard-sync-interval=2s"};
